@@ -1,0 +1,60 @@
+import { existsSync } from "node:fs";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import { registerOtlpHttp } from "../ingest/otlp-http.js";
+import type { IngestStats } from "../ingest/stats.js";
+import { getTrace, listColumns, QueryError, runQuery } from "../query/index.js";
+import type { DuckDbStore } from "../storage/duckdb-store.js";
+import { prometheusText } from "./self-metrics.js";
+
+export interface AppOptions {
+  store: DuckDbStore;
+  stats: IngestStats;
+  /** Largest accepted request body in bytes (raw and decompressed). */
+  bodyLimit: number;
+  /** Folder with the built web UI (`index.html`), served at `/` when present. */
+  uiDir?: string;
+}
+
+/**
+ * The collector's HTTP surface (DESIGN.md "Default addresses"): OTLP/HTTP under `/v1/`, the query
+ * API under `/api/`, the UI at `/`, `/healthz` and the collector's own metrics at `/metrics`.
+ */
+export function buildApp({ store, stats, bodyLimit, uiDir }: AppOptions): FastifyInstance {
+  const app = Fastify({ bodyLimit, logger: false });
+
+  app.get("/healthz", async () => ({ status: "ok" }));
+  app.get("/metrics", async (_req, reply) => reply.type("text/plain; version=0.0.4").send(prometheusText(stats)));
+
+  registerOtlpHttp(app, store, stats, bodyLimit);
+
+  // Query errors name the offending field and are the client's: 400. Anything else is a 500.
+  const answer = async (reply: FastifyReply, work: () => Promise<unknown>) => {
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof QueryError) return reply.code(400).send({ error: e.message });
+      throw e;
+    }
+  };
+  app.post("/api/query", (req, reply) => answer(reply, () => runQuery(store.reader, req.body)));
+  app.get<{ Params: { id: string } }>("/api/traces/:id", (req, reply) =>
+    answer(reply, async () => {
+      const trace = await getTrace(store.reader, req.params.id);
+      if (trace.spans.length) return trace;
+      return reply.code(404).send({ error: `trace_id: no trace ${req.params.id}` });
+    }),
+  );
+  app.get("/api/columns", async () => listColumns(store.reader));
+
+  if (uiDir && existsSync(`${uiDir}/index.html`)) {
+    app.register(fastifyStatic, { root: uiDir, wildcard: false });
+    // Single-page app: unknown GET paths outside the APIs get index.html.
+    app.setNotFoundHandler((req, reply) => {
+      const api = /^\/(api|v1)\//.test(req.url);
+      if (req.method === "GET" && !api) return reply.sendFile("index.html");
+      return reply.code(404).send({ error: `no route ${req.method} ${req.url}` });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,66 @@
+/**
+ * DuckDB tables for stored telemetry. One row per span / metric point. Attributes of the span
+ * and of its resource are merged (the span's win) into three typed maps so that any attribute
+ * is queryable by name with its own type: strings in `attr_str`, numbers in `attr_num`
+ * (ints and doubles, as DOUBLE), booleans in `attr_bool`. Arrays are stored as JSON text in
+ * `attr_str`.
+ */
+export const SPANS_DDL = `
+CREATE TABLE IF NOT EXISTS spans (
+  trace_id VARCHAR NOT NULL,
+  span_id VARCHAR NOT NULL,
+  parent_span_id VARCHAR NOT NULL,
+  trace_state VARCHAR NOT NULL,
+  name VARCHAR NOT NULL,
+  kind VARCHAR NOT NULL,
+  service_name VARCHAR NOT NULL,
+  "timestamp" TIMESTAMP NOT NULL,
+  start_time_unix_nano BIGINT NOT NULL,
+  end_time_unix_nano BIGINT NOT NULL,
+  duration_ms DOUBLE NOT NULL,
+  status_code VARCHAR NOT NULL,
+  status_message VARCHAR NOT NULL,
+  attr_str MAP(VARCHAR, VARCHAR) NOT NULL,
+  attr_num MAP(VARCHAR, DOUBLE) NOT NULL,
+  attr_bool MAP(VARCHAR, BOOLEAN) NOT NULL,
+  events VARCHAR NOT NULL,
+  links VARCHAR NOT NULL
+)`;
+
+export const METRIC_POINTS_DDL = `
+CREATE TABLE IF NOT EXISTS metric_points (
+  name VARCHAR NOT NULL,
+  description VARCHAR NOT NULL,
+  unit VARCHAR NOT NULL,
+  kind VARCHAR NOT NULL,
+  monotonic BOOLEAN NOT NULL,
+  temporality VARCHAR NOT NULL,
+  service_name VARCHAR NOT NULL,
+  scope VARCHAR NOT NULL,
+  "timestamp" TIMESTAMP NOT NULL,
+  start_time_unix_nano BIGINT NOT NULL,
+  time_unix_nano BIGINT NOT NULL,
+  value DOUBLE,
+  count DOUBLE,
+  min DOUBLE,
+  max DOUBLE,
+  explicit_bounds DOUBLE[] NOT NULL,
+  bucket_counts DOUBLE[] NOT NULL,
+  attr_str MAP(VARCHAR, VARCHAR) NOT NULL,
+  attr_num MAP(VARCHAR, DOUBLE) NOT NULL,
+  attr_bool MAP(VARCHAR, BOOLEAN) NOT NULL
+)`;
+
+/** Span columns addressable by name in queries, mapped to their SQL column. */
+export const SPAN_COLUMNS: Record<string, { sql: string; type: "string" | "number" | "timestamp" }> = {
+  trace_id: { sql: "trace_id", type: "string" },
+  span_id: { sql: "span_id", type: "string" },
+  parent_span_id: { sql: "parent_span_id", type: "string" },
+  name: { sql: "name", type: "string" },
+  kind: { sql: "kind", type: "string" },
+  "service.name": { sql: "service_name", type: "string" },
+  timestamp: { sql: '"timestamp"', type: "timestamp" },
+  duration_ms: { sql: "duration_ms", type: "number" },
+  status_code: { sql: "status_code", type: "string" },
+  status_message: { sql: "status_message", type: "string" },
+};

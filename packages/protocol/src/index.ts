@@ -1,0 +1,20 @@
+export type {
+  Attributes,
+  AttrValue,
+  MetricPointKind,
+  MetricPointRecord,
+  ResourceRecord,
+  ResourceSpansRecord,
+  SpanEventRecord,
+  SpanKind,
+  SpanLinkRecord,
+  SpanRecord,
+  StatusCode,
+} from "./model.js";
+export {
+  decodeMetricsRequest,
+  encodeMetricsRequest,
+  metricsRequestFromObject,
+} from "./otlp/metrics.js";
+export { decodeTraceRequest, encodeTraceRequest, traceRequestFromObject } from "./otlp/traces.js";
+export { OtlpDecodeError } from "./otlp/values.js";

@@ -1,0 +1,150 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { MetricPointRecord, ResourceSpansRecord } from "../model.js";
+import { decodeMetricsRequest, encodeMetricsRequest, metricsRequestFromObject } from "./metrics.js";
+import { decodeTraceRequest, encodeTraceRequest, traceRequestFromObject } from "./traces.js";
+import { OtlpDecodeError } from "./values.js";
+
+const batch: ResourceSpansRecord = {
+  resource: { attributes: { "service.name": "billing", "process.pid": 42 } },
+  scope: { name: "test", version: "1.0.0" },
+  spans: [
+    {
+      traceId: "0af7651916cd43dd8448eb211c80319c",
+      spanId: "b7ad6b7169203331",
+      parentSpanId: "",
+      traceState: "congo=t61rcWkgMzE",
+      name: "GET /charge",
+      kind: "server",
+      startTimeUnixNano: 1_700_000_000_123_456_789n,
+      endTimeUnixNano: 1_700_000_000_223_456_789n,
+      statusCode: "error",
+      statusMessage: "card declined",
+      attributes: {
+        "http.request.method": "GET",
+        "http.response.status_code": 502,
+        ratio: 0.25,
+        cached: false,
+        big: 9_007_199_254_740_993n,
+        tags: ["a", "b"],
+      },
+      events: [{ name: "retry", timeUnixNano: 1_700_000_000_200_000_000n, attributes: { n: 1 } }],
+      links: [{ traceId: "1af7651916cd43dd8448eb211c80319c", spanId: "c7ad6b7169203331", attributes: {} }],
+    },
+  ],
+};
+
+test("trace request round-trips through OTLP protobuf", () => {
+  const decoded = decodeTraceRequest(encodeTraceRequest([batch]));
+  assert.deepEqual(decoded, [batch]);
+});
+
+test("OTLP/JSON trace request maps hex ids, string int64 and named enums", () => {
+  const json = {
+    resourceSpans: [
+      {
+        resource: { attributes: [{ key: "service.name", value: { stringValue: "auth" } }] },
+        scopeSpans: [
+          {
+            scope: { name: "s" },
+            spans: [
+              {
+                traceId: "0AF7651916CD43DD8448EB211C80319C",
+                spanId: "b7ad6b7169203331",
+                parentSpanId: "",
+                name: "login",
+                kind: "SPAN_KIND_CLIENT",
+                startTimeUnixNano: "1700000000000000000",
+                endTimeUnixNano: 1700000000001000000,
+                status: { code: 2 },
+                attributes: [{ key: "n", value: { intValue: "7" } }],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+  const [rs] = traceRequestFromObject(json);
+  const s = rs.spans[0];
+  assert.equal(s.traceId, "0af7651916cd43dd8448eb211c80319c");
+  assert.equal(s.kind, "client");
+  assert.equal(s.statusCode, "error");
+  assert.equal(s.startTimeUnixNano, 1_700_000_000_000_000_000n);
+  assert.equal(s.attributes.n, 7);
+  assert.equal(rs.resource.attributes["service.name"], "auth");
+});
+
+test("malformed trace bodies fail with the offending field named", () => {
+  assert.throws(() => decodeTraceRequest(Buffer.from([0x0a, 0xff, 0xff, 0x01])), OtlpDecodeError);
+  const bad = (span: object) => ({ resourceSpans: [{ scopeSpans: [{ spans: [span] }] }] });
+  assert.throws(
+    () => traceRequestFromObject(bad({ traceId: "xyz", spanId: "b7ad6b7169203331" })),
+    /resourceSpans\[0\]\.scopeSpans\[0\]\.spans\[0\]\.traceId/,
+  );
+  assert.throws(
+    () => traceRequestFromObject(bad({ traceId: "0af7651916cd43dd8448eb211c80319c", spanId: "0000000000000000" })),
+    /spanId/,
+  );
+  assert.throws(() => traceRequestFromObject({ resourceSpans: 5 }), /resourceSpans: expected a list/);
+});
+
+test("metric points round-trip: counter, gauge and histogram", () => {
+  const common = {
+    resource: { "service.name": "web" },
+    scope: "sonde",
+    description: "d",
+    attributes: { route: "/a" },
+    startTimeUnixNano: 1_000n,
+    timeUnixNano: 2_000n,
+    count: null,
+    min: null,
+    max: null,
+    explicitBounds: [],
+    bucketCounts: [],
+  };
+  const points: MetricPointRecord[] = [
+    { ...common, name: "/net/http/server/request_count", unit: "1", kind: "sum", monotonic: true, temporality: "cumulative", value: 12 },
+    { ...common, name: "/proc/memory/heap_used", unit: "By", kind: "gauge", monotonic: false, temporality: "", value: 1.5 },
+    {
+      ...common,
+      name: "/net/http/server/response_latency",
+      unit: "ms",
+      kind: "histogram",
+      monotonic: false,
+      temporality: "cumulative",
+      value: 40,
+      count: 4,
+      min: 1,
+      max: 20,
+      explicitBounds: [2, 3, 5, 8, 13],
+      bucketCounts: [1, 0, 1, 1, 0, 1],
+    },
+  ];
+  assert.deepEqual(decodeMetricsRequest(encodeMetricsRequest(points)), points);
+});
+
+test("exponential histogram buckets become explicit bounds", () => {
+  const [p] = metricsRequestFromObject({
+    resourceMetrics: [
+      {
+        scopeMetrics: [
+          {
+            metrics: [
+              {
+                name: "lat",
+                exponentialHistogram: {
+                  aggregationTemporality: 2,
+                  dataPoints: [{ count: "6", sum: 10, scale: 0, zeroCount: "1", positive: { offset: 1, bucketCounts: ["2", "3"] } }],
+                },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  assert.deepEqual(p.explicitBounds, [0, 4, 8]);
+  assert.deepEqual(p.bucketCounts, [1, 2, 3, 0]);
+  assert.equal(p.temporality, "cumulative");
+});
