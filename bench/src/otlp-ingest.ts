@@ -18,7 +18,9 @@ const ROUTES = ["/checkout", "/browse", "/verify", "/charge", "/allocate"];
 function body(n: number): Uint8Array {
   const now = BigInt(Date.now()) * 1_000_000n;
   const batches: ResourceSpansRecord[] = SERVICES.map((service) => ({
-    resource: { attributes: { "service.name": service, "host.name": "bench", "process.pid": 1234 } },
+    resource: {
+      attributes: { "service.name": service, "host.name": "bench", "process.pid": 1234 },
+    },
     scope: { name: "bench", version: "1" },
     spans: [],
   }));
@@ -56,7 +58,9 @@ function body(n: number): Uint8Array {
 const dir = mkdtempSync(join(tmpdir(), "sonde-bench-"));
 const collector = await startCollector({ httpPort: 0, storage: join(dir, "bench.duckdb") });
 const url = `${collector.url}/v1/traces`;
-console.log(`| spans per request | requests | spans stored | seconds | spans/s | MB/s (protobuf) |`);
+console.log(
+  `| spans per request | requests | spans stored | seconds | spans/s | MB/s (protobuf) |`,
+);
 console.log(`| ---: | ---: | ---: | ---: | ---: | ---: |`);
 try {
   for (const size of [10, 100, 1000, 5000]) {

@@ -1,2 +1,2 @@
-export { type Demo, type DemoOptions, runDemo } from "./run.js";
 export { type LoadGenerator, startLoad } from "./load.js";
+export { type Demo, type DemoOptions, runDemo } from "./run.js";

@@ -25,7 +25,11 @@ export function startLoad(webUrl: string, rate: number): LoadGenerator {
       plan: Math.random() < 0.25 ? "pro" : "basic",
     });
     stats.sent++;
-    const p = fetch(webUrl + path, { method: "POST", headers: { "content-type": "application/json" }, body })
+    const p = fetch(webUrl + path, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    })
       .then(async (res) => {
         await res.arrayBuffer();
         stats.byStatus[res.status] = (stats.byStatus[res.status] ?? 0) + 1;
@@ -38,10 +42,13 @@ export function startLoad(webUrl: string, rate: number): LoadGenerator {
   };
   const schedule = () => {
     if (stopped) return;
-    timer = setTimeout(() => {
-      one();
-      schedule();
-    }, -Math.log(1 - Math.random()) * (1000 / rate));
+    timer = setTimeout(
+      () => {
+        one();
+        schedule();
+      },
+      -Math.log(1 - Math.random()) * (1000 / rate),
+    );
   };
   schedule();
   return {

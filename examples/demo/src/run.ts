@@ -23,13 +23,19 @@ export interface Demo {
   stop(): Promise<void>;
 }
 
-function startService(name: string, endpoint: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+function startService(
+  name: string,
+  endpoint: string,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
   const child = fork(join(here, "service.js"), [name], {
     env: { ...process.env, ...env, SONDE_ENDPOINT: endpoint },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {
-    child.once("message", (m: { port: number }) => resolve({ child, url: `http://127.0.0.1:${m.port}` }));
+    child.once("message", (m: { port: number }) =>
+      resolve({ child, url: `http://127.0.0.1:${m.port}` }),
+    );
     child.once("exit", (code) => reject(new Error(`demo service ${name} exited with ${code}`)));
   });
 }
@@ -40,16 +46,24 @@ function startService(name: string, endpoint: string, env: Record<string, string
  * Throws if the collector cannot start (port in use, storage locked).
  */
 export async function runDemo(options: DemoOptions = {}): Promise<Demo> {
-  const collector = await startCollector({ httpPort: options.httpPort ?? 4318, storage: options.storage });
+  const collector = await startCollector({
+    httpPort: options.httpPort ?? 4318,
+    storage: options.storage,
+  });
   const children: ChildProcess[] = [];
   try {
     const resources = await startService("resources", collector.url, {});
     children.push(resources.child);
-    const billing = await startService("billing", collector.url, { DEMO_RESOURCES_URL: resources.url });
+    const billing = await startService("billing", collector.url, {
+      DEMO_RESOURCES_URL: resources.url,
+    });
     children.push(billing.child);
     const auth = await startService("auth", collector.url, {});
     children.push(auth.child);
-    const web = await startService("web", collector.url, { DEMO_AUTH_URL: auth.url, DEMO_BILLING_URL: billing.url });
+    const web = await startService("web", collector.url, {
+      DEMO_AUTH_URL: auth.url,
+      DEMO_BILLING_URL: billing.url,
+    });
     children.push(web.child);
     const load: LoadGenerator = startLoad(web.url, options.rate ?? 20);
     return {

@@ -4,7 +4,10 @@
 import { startSonde } from "@sonde/sdk";
 
 const name = process.argv[2] ?? "";
-const sonde = startSonde({ serviceName: name, resource: { "deployment.environment.name": "demo" } });
+const sonde = startSonde({
+  serviceName: name,
+  resource: { "deployment.environment.name": "demo" },
+});
 
 const { auth } = await import("./services/auth.js");
 const { billing } = await import("./services/billing.js");
@@ -20,7 +23,9 @@ const handlers = {
   resources: () => resources,
 };
 if (!(name in handlers)) {
-  console.error(`unknown demo service ${JSON.stringify(name)}; one of ${Object.keys(handlers).join(", ")}`);
+  console.error(
+    `unknown demo service ${JSON.stringify(name)}; one of ${Object.keys(handlers).join(", ")}`,
+  );
   process.exit(2);
 }
 

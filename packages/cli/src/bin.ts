@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from "commander";
-import { serve } from "./serve.js";
 import { demo } from "./demo.js";
+import { serve } from "./serve.js";
 
 const port = (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("expected a port number 0-65535");
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError("expected a port number 0-65535");
   return n;
 };
 const bytes = (v: string) => {
@@ -27,7 +28,9 @@ program
 
 program
   .command("demo")
-  .description("Run the collector plus instrumented demo services (web → auth → billing → resources) under load.")
+  .description(
+    "Run the collector plus instrumented demo services (web → auth → billing → resources) under load.",
+  )
   .option("--http-port <port>", "collector HTTP port", port, 4318)
   .option("--storage <path>", "DuckDB file", process.env.SONDE_STORAGE ?? ".sonde/data.duckdb")
   .option("--rate <requests_per_second>", "load generator rate", Number, 20)

@@ -3,9 +3,17 @@ import { onShutdown } from "./shutdown.js";
 
 /** `sonde demo`: collector + instrumented demo services + load, until SIGINT/SIGTERM. */
 export async function demo(opts: { httpPort: number; storage: string; rate: number }) {
-  const running = await runDemo({ httpPort: opts.httpPort, storage: opts.storage, rate: opts.rate });
+  const running = await runDemo({
+    httpPort: opts.httpPort,
+    storage: opts.storage,
+    rate: opts.rate,
+  });
   console.log(`Sonde demo running. Open the UI: ${running.collector.url}/`);
-  console.log(`  services: ${Object.entries(running.services).map(([n, u]) => `${n} ${u}`).join(", ")}`);
+  console.log(
+    `  services: ${Object.entries(running.services)
+      .map(([n, u]) => `${n} ${u}`)
+      .join(", ")}`,
+  );
   console.log(`  storage ${opts.storage}; ${opts.rate} requests/s to web. Ctrl-C stops.`);
   onShutdown(() => running.stop());
 }

@@ -2,7 +2,12 @@ import { startCollector } from "@sonde/collector";
 import { onShutdown } from "./shutdown.js";
 
 /** `sonde serve`: runs the collector until SIGINT/SIGTERM. */
-export async function serve(opts: { httpPort: number; host: string; storage: string; bodyLimit: number }) {
+export async function serve(opts: {
+  httpPort: number;
+  host: string;
+  storage: string;
+  bodyLimit: number;
+}) {
   const collector = await startCollector({
     httpPort: opts.httpPort,
     host: opts.host,

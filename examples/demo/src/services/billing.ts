@@ -10,28 +10,32 @@ const charges = metrics.counter("/demo/billing/charge_count", {
 });
 
 /** The billing service: prices the order, has resources allocated, then charges the card. */
-export const billing = (resourcesUrl: string): Handler => async (path, body) => {
-  if (path !== "/charge") throw new DemoError(404, `no route ${path}`);
-  const plan = String(body.plan ?? "basic");
-  const cents = await tracer.startActiveSpan("price quote", async (span) => {
-    await sleep(latency(2, 8));
-    const price = plan === "pro" ? 4900 : 1900;
-    span.setAttribute("billing.amount_cents", price);
-    return price;
-  });
-  const allocated = await call(`${resourcesUrl}/allocate`, { image: plan === "pro" ? "web-large" : "web-small" });
-  if (allocated.status !== 200) {
-    charges.add(1, { outcome: "resources_failed" });
-    throw new DemoError(502, `resources: ${allocated.body.error}`);
-  }
-  await tracer.startActiveSpan("charge card", async (span) => {
-    await sleep(latency(15, 60, 0.04, 400));
-    span.setAttribute("billing.card_network", Math.random() < 0.7 ? "visa" : "mastercard");
-    if (Math.random() < 0.04) {
-      charges.add(1, { outcome: "declined" });
-      throw new DemoError(402, "card declined");
+export const billing =
+  (resourcesUrl: string): Handler =>
+  async (path, body) => {
+    if (path !== "/charge") throw new DemoError(404, `no route ${path}`);
+    const plan = String(body.plan ?? "basic");
+    const cents = await tracer.startActiveSpan("price quote", async (span) => {
+      await sleep(latency(2, 8));
+      const price = plan === "pro" ? 4900 : 1900;
+      span.setAttribute("billing.amount_cents", price);
+      return price;
+    });
+    const allocated = await call(`${resourcesUrl}/allocate`, {
+      image: plan === "pro" ? "web-large" : "web-small",
+    });
+    if (allocated.status !== 200) {
+      charges.add(1, { outcome: "resources_failed" });
+      throw new DemoError(502, `resources: ${allocated.body.error}`);
     }
-  });
-  charges.add(1, { outcome: "ok" });
-  return { charged_cents: cents, ...allocated.body };
-};
+    await tracer.startActiveSpan("charge card", async (span) => {
+      await sleep(latency(15, 60, 0.04, 400));
+      span.setAttribute("billing.card_network", Math.random() < 0.7 ? "visa" : "mastercard");
+      if (Math.random() < 0.04) {
+        charges.add(1, { outcome: "declined" });
+        throw new DemoError(402, "card declined");
+      }
+    });
+    charges.add(1, { outcome: "ok" });
+    return { charged_cents: cents, ...allocated.body };
+  };

@@ -25,13 +25,21 @@ async function step(name: string, ms: number, attributes: Record<string, string 
 export const resources: Handler = async (path, body) => {
   if (path !== "/allocate") throw new DemoError(404, `no route ${path}`);
   const image = String(body.image ?? "web-small");
-  const startup = await step("container startup", latency(20, 70, 0.05, 300), { "container.image.name": image });
+  const startup = await step("container startup", latency(20, 70, 0.05, 300), {
+    "container.image.name": image,
+  });
   startupLatency.record(startup, { image });
   const gib = 1 + Math.floor(Math.random() * 8);
-  await tracer.startActiveSpan("storage allocation", { attributes: { "storage.size_gib": gib } }, async () => {
-    await sleep(latency(10, 40, 0.03, 150));
-    if (Math.random() < 0.02) throw new DemoError(507, "storage quota exceeded");
+  await tracer.startActiveSpan(
+    "storage allocation",
+    { attributes: { "storage.size_gib": gib } },
+    async () => {
+      await sleep(latency(10, 40, 0.03, 150));
+      if (Math.random() < 0.02) throw new DemoError(507, "storage quota exceeded");
+    },
+  );
+  await step("startup scripts", latency(5, 30), {
+    "scripts.count": 1 + Math.floor(Math.random() * 4),
   });
-  await step("startup scripts", latency(5, 30), { "scripts.count": 1 + Math.floor(Math.random() * 4) });
   return { resource_id: Math.random().toString(36).slice(2, 10), image, storage_gib: gib };
 };

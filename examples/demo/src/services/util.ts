@@ -19,12 +19,18 @@ export class DemoError extends Error {
 }
 
 /** POSTs JSON to another demo service and returns its status and parsed body. */
-export function call(url: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+export function call(
+  url: string,
+  body: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const data = JSON.stringify(body);
     const req = http.request(
       url,
-      { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data) } },
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data) },
+      },
       (res) => {
         let text = "";
         res.setEncoding("utf8");
@@ -55,7 +61,10 @@ export function jsonServer(handler: Handler): http.Server {
       let status = 200;
       let out: unknown;
       try {
-        out = await handler(new URL(req.url ?? "/", "http://x").pathname, text ? JSON.parse(text) : {});
+        out = await handler(
+          new URL(req.url ?? "/", "http://x").pathname,
+          text ? JSON.parse(text) : {},
+        );
       } catch (e) {
         status = e instanceof DemoError ? e.status : 500;
         out = { error: (e as Error).message };

@@ -7,22 +7,25 @@ const tracer = trace.getTracer("demo.web");
  * The web tier: every page verifies the session with auth; `/checkout` then asks billing to
  * charge (which has resources allocated); `/browse` renders the catalogue.
  */
-export const web = (authUrl: string, billingUrl: string): Handler => async (path, body) => {
-  const user = String(body.user ?? "anonymous");
-  const session = await call(`${authUrl}/verify`, { user });
-  if (session.status !== 200) throw new DemoError(session.status, `auth: ${session.body.error}`);
-  if (path === "/checkout") {
-    const charged = await call(`${billingUrl}/charge`, { user, plan: body.plan ?? "basic" });
-    if (charged.status !== 200) throw new DemoError(charged.status, `billing: ${charged.body.error}`);
-    return charged.body;
-  }
-  if (path === "/browse") {
-    return tracer.startActiveSpan("render catalogue", async (span) => {
-      const items = 10 + Math.floor(Math.random() * 40);
-      span.setAttribute("catalogue.items", items);
-      await sleep(latency(3, 15) + items / 4);
-      return { items };
-    });
-  }
-  throw new DemoError(404, `no route ${path}`);
-};
+export const web =
+  (authUrl: string, billingUrl: string): Handler =>
+  async (path, body) => {
+    const user = String(body.user ?? "anonymous");
+    const session = await call(`${authUrl}/verify`, { user });
+    if (session.status !== 200) throw new DemoError(session.status, `auth: ${session.body.error}`);
+    if (path === "/checkout") {
+      const charged = await call(`${billingUrl}/charge`, { user, plan: body.plan ?? "basic" });
+      if (charged.status !== 200)
+        throw new DemoError(charged.status, `billing: ${charged.body.error}`);
+      return charged.body;
+    }
+    if (path === "/browse") {
+      return tracer.startActiveSpan("render catalogue", async (span) => {
+        const items = 10 + Math.floor(Math.random() * 40);
+        span.setAttribute("catalogue.items", items);
+        await sleep(latency(3, 15) + items / 4);
+        return { items };
+      });
+    }
+    throw new DemoError(404, `no route ${path}`);
+  };

@@ -24,7 +24,9 @@ export function buildApp({ store, stats, bodyLimit, uiDir }: AppOptions): Fastif
   const app = Fastify({ bodyLimit, logger: false });
 
   app.get("/healthz", async () => ({ status: "ok" }));
-  app.get("/metrics", async (_req, reply) => reply.type("text/plain; version=0.0.4").send(prometheusText(stats)));
+  app.get("/metrics", async (_req, reply) =>
+    reply.type("text/plain; version=0.0.4").send(prometheusText(stats)),
+  );
 
   registerOtlpHttp(app, store, stats, bodyLimit);
 

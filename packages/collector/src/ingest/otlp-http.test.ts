@@ -4,7 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { gzipSync } from "node:zlib";
-import { encodeMetricsRequest, encodeTraceRequest, type ResourceSpansRecord } from "@sonde/protocol";
+import {
+  encodeMetricsRequest,
+  encodeTraceRequest,
+  type ResourceSpansRecord,
+} from "@sonde/protocol";
 import { type Collector, startCollector } from "../collector.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sonde-ingest-"));
@@ -12,7 +16,11 @@ let collector: Collector;
 const LIMIT = 64 * 1024;
 
 before(async () => {
-  collector = await startCollector({ httpPort: 0, storage: join(dir, "data.duckdb"), bodyLimit: LIMIT });
+  collector = await startCollector({
+    httpPort: 0,
+    storage: join(dir, "data.duckdb"),
+    bodyLimit: LIMIT,
+  });
 });
 after(async () => {
   await collector.close();
@@ -48,7 +56,10 @@ function spans(service: string, n: number): ResourceSpansRecord[] {
 }
 
 async function count(service: string): Promise<number> {
-  const r = await collector.store.reader.runAndReadAll("SELECT count(*)::INTEGER AS n FROM spans WHERE service_name = $1", [service]);
+  const r = await collector.store.reader.runAndReadAll(
+    "SELECT count(*)::INTEGER AS n FROM spans WHERE service_name = $1",
+    [service],
+  );
   return r.getRowObjectsJson()[0].n as number;
 }
 
@@ -56,7 +67,9 @@ const post = (path: string, body: Uint8Array | string, headers: Record<string, s
   fetch(collector.url + path, { method: "POST", body: body as BodyInit, headers });
 
 test("protobuf, gzip-compressed protobuf and JSON trace bodies are stored", async () => {
-  let res = await post("/v1/traces", encodeTraceRequest(spans("proto", 3)), { "content-type": "application/x-protobuf" });
+  let res = await post("/v1/traces", encodeTraceRequest(spans("proto", 3)), {
+    "content-type": "application/x-protobuf",
+  });
   assert.equal(res.status, 200);
   assert.equal(res.headers.get("content-type"), "application/x-protobuf");
   res = await post("/v1/traces", gzipSync(encodeTraceRequest(spans("gzip", 4))), {
@@ -104,20 +117,42 @@ test("a malformed body gets 400 and stores nothing from it; others keep being se
   good[0].spans.push({ ...good[0].spans[0], spanId: "zz" });
   const bad = [
     post("/v1/traces", encodeTraceRequest(good), { "content-type": "application/x-protobuf" }),
-    post("/v1/traces", Buffer.from([0x0a, 0xff, 0xff, 0xff, 0x0f]), { "content-type": "application/x-protobuf" }),
-    post("/v1/traces", "{not json", { "content-type": "application/json" }),
-    post("/v1/traces", Buffer.from("garbage"), { "content-type": "application/x-protobuf", "content-encoding": "gzip" }),
-    post("/v1/metrics", JSON.stringify({ resourceMetrics: [{ scopeMetrics: [{ metrics: [{ gauge: {} }] }] }] }), {
-      "content-type": "application/json",
+    post("/v1/traces", Buffer.from([0x0a, 0xff, 0xff, 0xff, 0x0f]), {
+      "content-type": "application/x-protobuf",
     }),
+    post("/v1/traces", "{not json", { "content-type": "application/json" }),
+    post("/v1/traces", Buffer.from("garbage"), {
+      "content-type": "application/x-protobuf",
+      "content-encoding": "gzip",
+    }),
+    post(
+      "/v1/metrics",
+      JSON.stringify({ resourceMetrics: [{ scopeMetrics: [{ metrics: [{ gauge: {} }] }] }] }),
+      {
+        "content-type": "application/json",
+      },
+    ),
   ];
-  const fine = post("/v1/traces", encodeTraceRequest(spans("bystander", 2)), { "content-type": "application/x-protobuf" });
+  const fine = post("/v1/traces", encodeTraceRequest(spans("bystander", 2)), {
+    "content-type": "application/x-protobuf",
+  });
   const answers = await Promise.all(bad);
   for (const res of answers) {
     assert.equal(res.status, 400);
     assert.match((await res.json()).error, /./);
   }
-  assert.match((await (await post("/v1/traces", "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"00\"}]}]}]}", { "content-type": "application/json" })).json()).error, /traceId/);
+  assert.match(
+    (
+      await (
+        await post(
+          "/v1/traces",
+          '{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"00"}]}]}]}',
+          { "content-type": "application/json" },
+        )
+      ).json()
+    ).error,
+    /traceId/,
+  );
   assert.equal((await fine).status, 200);
   assert.equal(await count("mixed"), 0);
   assert.equal(await count("bystander"), 2);
@@ -130,7 +165,10 @@ test("bodies over the limit get 413, raw or once decompressed", async () => {
   assert.equal(res.status, 413);
   const bomb = gzipSync(Buffer.alloc(LIMIT * 4));
   assert.ok(bomb.length < LIMIT);
-  res = await post("/v1/traces", bomb, { "content-type": "application/x-protobuf", "content-encoding": "gzip" });
+  res = await post("/v1/traces", bomb, {
+    "content-type": "application/x-protobuf",
+    "content-encoding": "gzip",
+  });
   assert.equal(res.status, 413);
   assert.equal(await count("big"), 0);
   res = await fetch(`${collector.url}/healthz`);
@@ -167,6 +205,13 @@ test("metric points are stored", async () => {
     )
   ).getRowObjectsJson();
   assert.deepEqual(rows, [
-    { name: "/demo/requests", kind: "sum", monotonic: true, value: 42, service_name: "m", outcome: "ok" },
+    {
+      name: "/demo/requests",
+      kind: "sum",
+      monotonic: true,
+      value: 42,
+      service_name: "m",
+      outcome: "ok",
+    },
   ]);
 });

@@ -39,9 +39,17 @@ function bodyBytes(req: FastifyRequest, limit: number): Buffer {
   }
 }
 
-function decode<T>(req: FastifyRequest, limit: number, fromProto: (b: Buffer) => T, fromJson: (o: unknown) => T): T {
+function decode<T>(
+  req: FastifyRequest,
+  limit: number,
+  fromProto: (b: Buffer) => T,
+  fromJson: (o: unknown) => T,
+): T {
   const bytes = bodyBytes(req, limit);
-  const type = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+  const type = String(req.headers["content-type"] ?? "")
+    .split(";")[0]
+    .trim()
+    .toLowerCase();
   if (type === "application/json") {
     let parsed: unknown;
     try {
@@ -64,7 +72,8 @@ function success(req: FastifyRequest, reply: FastifyReply) {
 
 function failure(reply: FastifyReply, e: unknown) {
   if (e instanceof HttpError) return reply.code(e.status).send({ error: e.message });
-  if (e instanceof OtlpDecodeError) return reply.code(400).send({ error: `malformed OTLP: ${e.message}` });
+  if (e instanceof OtlpDecodeError)
+    return reply.code(400).send({ error: `malformed OTLP: ${e.message}` });
   throw e;
 }
 
@@ -74,7 +83,12 @@ function failure(reply: FastifyReply, e: unknown) {
  * is sent once the data is stored; a malformed body gets 400 and nothing of it is stored; a
  * body over `bodyLimit` bytes (raw or decompressed) gets 413.
  */
-export function registerOtlpHttp(app: FastifyInstance, store: DuckDbStore, stats: IngestStats, bodyLimit: number) {
+export function registerOtlpHttp(
+  app: FastifyInstance,
+  store: DuckDbStore,
+  stats: IngestStats,
+  bodyLimit: number,
+) {
   app.register(async (otlp) => {
     otlp.removeAllContentTypeParsers();
     otlp.addContentTypeParser(

@@ -5,4 +5,8 @@ export interface IngestStats {
   rejectedRequests: number;
 }
 
-export const newIngestStats = (): IngestStats => ({ spans: 0, metricPoints: 0, rejectedRequests: 0 });
+export const newIngestStats = (): IngestStats => ({
+  spans: 0,
+  metricPoints: 0,
+  rejectedRequests: 0,
+});

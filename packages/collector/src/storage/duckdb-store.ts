@@ -1,31 +1,25 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import {
-  BOOLEAN,
-  DOUBLE,
   type DuckDBAppender,
   type DuckDBConnection,
   DuckDBInstance,
-  LIST,
-  MAP,
-  VARCHAR,
-  listValue,
-  mapValue,
   timestampValue,
 } from "@duckdb/node-api";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import type { MetricPointRecord, ResourceSpansRecord } from "@sonde/protocol";
-import { splitAttributes, type TypedAttributes, toJsonText } from "./attributes.js";
-import { METRIC_POINTS_DDL, SPANS_DDL } from "./schema.js";
+import { splitAttributes, type TypedAttributesJson, toJsonText } from "./attributes.js";
+import {
+  METRIC_POINTS_DDL,
+  PUBLISH_METRIC_POINTS_SQL,
+  PUBLISH_SPANS_SQL,
+  SPANS_DDL,
+  STAGING_DDL,
+} from "./schema.js";
 
-const STR_MAP = MAP(VARCHAR, VARCHAR);
-const NUM_MAP = MAP(VARCHAR, DOUBLE);
-const BOOL_MAP = MAP(VARCHAR, BOOLEAN);
-const DOUBLE_LIST = LIST(DOUBLE);
-
-function appendMaps(a: DuckDBAppender, attrs: TypedAttributes): void {
-  a.appendMap(mapValue(attrs.str), STR_MAP);
-  a.appendMap(mapValue(attrs.num), NUM_MAP);
-  a.appendMap(mapValue(attrs.bool), BOOL_MAP);
+function appendMaps(a: DuckDBAppender, attrs: TypedAttributesJson): void {
+  a.appendVarchar(attrs.str);
+  a.appendVarchar(attrs.num);
+  a.appendVarchar(attrs.bool);
 }
 
 const nullableDouble = (a: DuckDBAppender, v: number | null) =>
@@ -33,11 +27,21 @@ const nullableDouble = (a: DuckDBAppender, v: number | null) =>
 
 /**
  * Embedded storage in one DuckDB file. Writes go through one connection and are group-committed:
- * rows from concurrent `insert*` calls are appended together, and each call's promise resolves
- * once its rows are flushed (durable in the database file). Queries use a second connection.
+ * rows from concurrent `insert*` calls are appended together to staging tables and moved to the
+ * real tables in one transaction (see STAGING_DDL); each call's promise resolves once that
+ * transaction has committed. Queries use a second connection.
  */
+/** Rows for one table, appended by `run`; `done` settles the caller's promise. */
+interface WriteJob {
+  table: "spans" | "metric_points";
+  run: (appender: DuckDBAppender) => void;
+  done: (error?: Error) => void;
+}
+
+const PUBLISH = { spans: PUBLISH_SPANS_SQL, metric_points: PUBLISH_METRIC_POINTS_SQL };
+
 export class DuckDbStore {
-  private pending: { run: (a: { spans: DuckDBAppender; points: DuckDBAppender }) => void; done: (e?: Error) => void }[] = [];
+  private pending: WriteJob[] = [];
   private flushing = false;
 
   private constructor(
@@ -54,16 +58,18 @@ export class DuckDbStore {
     const writer = await instance.connect();
     await writer.run(SPANS_DDL);
     await writer.run(METRIC_POINTS_DDL);
+    await writer.run(STAGING_DDL);
     return new DuckDbStore(instance, writer, await instance.connect());
   }
 
   /** Stores spans; resolves with the number of rows written. Rejects if the write failed. */
   insertSpans(batches: ResourceSpansRecord[]): Promise<number> {
     let n = 0;
-    return this.enqueue(({ spans: a }) => {
+    return this.enqueue("spans", (a) => {
       for (const b of batches) {
         const res = b.resource.attributes;
-        const service = typeof res["service.name"] === "string" ? res["service.name"] : "unknown_service";
+        const service =
+          typeof res["service.name"] === "string" ? res["service.name"] : "unknown_service";
         for (const s of b.spans) {
           a.appendVarchar(s.traceId);
           a.appendVarchar(s.spanId);
@@ -78,9 +84,9 @@ export class DuckDbStore {
           a.appendDouble(Number(s.endTimeUnixNano - s.startTimeUnixNano) / 1e6);
           a.appendVarchar(s.statusCode);
           a.appendVarchar(s.statusMessage);
-          appendMaps(a, splitAttributes(res, s.attributes));
           a.appendVarchar(s.events.length ? toJsonText(s.events) : "[]");
           a.appendVarchar(s.links.length ? toJsonText(s.links) : "[]");
+          appendMaps(a, splitAttributes(res, s.attributes));
           a.endRow();
           n++;
         }
@@ -90,9 +96,12 @@ export class DuckDbStore {
 
   /** Stores metric points; resolves with the number of rows written. */
   insertMetricPoints(points: MetricPointRecord[]): Promise<number> {
-    return this.enqueue(({ points: a }) => {
+    return this.enqueue("metric_points", (a) => {
       for (const p of points) {
-        const service = typeof p.resource["service.name"] === "string" ? p.resource["service.name"] : "unknown_service";
+        const service =
+          typeof p.resource["service.name"] === "string"
+            ? p.resource["service.name"]
+            : "unknown_service";
         a.appendVarchar(p.name);
         a.appendVarchar(p.description);
         a.appendVarchar(p.unit);
@@ -108,47 +117,53 @@ export class DuckDbStore {
         nullableDouble(a, p.count);
         nullableDouble(a, p.min);
         nullableDouble(a, p.max);
-        a.appendList(listValue(p.explicitBounds), DOUBLE_LIST);
-        a.appendList(listValue(p.bucketCounts), DOUBLE_LIST);
+        a.appendVarchar(JSON.stringify(p.explicitBounds));
+        a.appendVarchar(JSON.stringify(p.bucketCounts));
         appendMaps(a, splitAttributes(p.resource, p.attributes));
         a.endRow();
       }
     }).then(() => points.length);
   }
 
-  private enqueue(run: (a: { spans: DuckDBAppender; points: DuckDBAppender }) => void): Promise<void> {
+  private enqueue(table: WriteJob["table"], run: WriteJob["run"]): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ run, done: (e) => (e ? reject(e) : resolve()) });
+      this.pending.push({ table, run, done: (e) => (e ? reject(e) : resolve()) });
       if (!this.flushing) void this.flush();
     });
   }
 
-  /** Appends everything queued in one transaction per table; loops while more arrives. */
+  /**
+   * Appends everything queued to the staging tables, then publishes the tables that got rows
+   * in one transaction; loops while more arrives. A job whose rows fail to append fails alone.
+   */
   private async flush(): Promise<void> {
     this.flushing = true;
     while (this.pending.length) {
       const jobs = this.pending;
       this.pending = [];
-      const spans = await this.writer.createAppender("spans");
-      const points = await this.writer.createAppender("metric_points");
-      const ok: typeof jobs = [];
+      const appenders = new Map<WriteJob["table"], DuckDBAppender>();
+      const ok: WriteJob[] = [];
       for (const job of jobs) {
+        let appender = appenders.get(job.table);
+        if (!appender) {
+          appender = await this.writer.createAppender(`${job.table}_staging`);
+          appenders.set(job.table, appender);
+        }
         try {
-          job.run({ spans, points });
+          job.run(appender);
           ok.push(job);
         } catch (e) {
-          // A row that fails mid-way leaves the appender unusable for the rest of the batch;
-          // fail this job and retry the others in a fresh appender.
           job.done(e as Error);
-          this.pending.push(...jobs.slice(jobs.indexOf(job) + 1));
-          break;
         }
       }
       try {
-        spans.closeSync();
-        points.closeSync();
+        for (const appender of appenders.values()) appender.closeSync();
+        const publish = [...appenders.keys()].map((t) => PUBLISH[t]).join(";\n");
+        await this.writer.run(`BEGIN TRANSACTION;\n${publish};\nCOMMIT`);
         for (const job of ok) job.done();
       } catch (e) {
+        const clear = [...appenders.keys()].map((t) => `DELETE FROM ${t}_staging`).join("; ");
+        await this.writer.run(`ROLLBACK; ${clear}`).catch(() => {});
         for (const job of ok) job.done(e as Error);
       }
     }

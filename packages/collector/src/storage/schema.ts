@@ -51,8 +51,38 @@ CREATE TABLE IF NOT EXISTS metric_points (
   attr_bool MAP(VARCHAR, BOOLEAN) NOT NULL
 )`;
 
+/**
+ * Staging tables that ingest appends to, with maps and lists as JSON text: the DuckDB appender
+ * converts MAP/LIST values from JavaScript ~20× slower than strings (measured: 71 µs vs 3.3 µs
+ * a row), so rows are appended as text and moved over with a cast in one INSERT … SELECT.
+ */
+export const STAGING_DDL = `
+CREATE TEMP TABLE IF NOT EXISTS spans_staging AS SELECT * EXCLUDE (attr_str, attr_num, attr_bool),
+  ''::VARCHAR AS attr_str, ''::VARCHAR AS attr_num, ''::VARCHAR AS attr_bool FROM spans LIMIT 0;
+CREATE TEMP TABLE IF NOT EXISTS metric_points_staging AS SELECT * EXCLUDE (explicit_bounds, bucket_counts, attr_str, attr_num, attr_bool),
+  ''::VARCHAR AS explicit_bounds, ''::VARCHAR AS bucket_counts,
+  ''::VARCHAR AS attr_str, ''::VARCHAR AS attr_num, ''::VARCHAR AS attr_bool FROM metric_points LIMIT 0`;
+
+const MAPS = `attr_str::JSON::MAP(VARCHAR, VARCHAR), attr_num::JSON::MAP(VARCHAR, DOUBLE),
+  attr_bool::JSON::MAP(VARCHAR, BOOLEAN)`;
+
+/** Moves staged spans into `spans` (run inside the publishing transaction). */
+export const PUBLISH_SPANS_SQL = `
+INSERT INTO spans SELECT * EXCLUDE (attr_str, attr_num, attr_bool, events, links), ${MAPS}, events, links
+  FROM spans_staging;
+DELETE FROM spans_staging`;
+
+/** Moves staged metric points into `metric_points` (run inside the publishing transaction). */
+export const PUBLISH_METRIC_POINTS_SQL = `
+INSERT INTO metric_points SELECT * EXCLUDE (explicit_bounds, bucket_counts, attr_str, attr_num, attr_bool),
+  explicit_bounds::JSON::DOUBLE[], bucket_counts::JSON::DOUBLE[], ${MAPS} FROM metric_points_staging;
+DELETE FROM metric_points_staging`;
+
 /** Span columns addressable by name in queries, mapped to their SQL column. */
-export const SPAN_COLUMNS: Record<string, { sql: string; type: "string" | "number" | "timestamp" }> = {
+export const SPAN_COLUMNS: Record<
+  string,
+  { sql: string; type: "string" | "number" | "timestamp" }
+> = {
   trace_id: { sql: "trace_id", type: "string" },
   span_id: { sql: "span_id", type: "string" },
   parent_span_id: { sql: "parent_span_id", type: "string" },

@@ -25,4 +25,5 @@ export const ExportTraceServiceRequest: MessageType =
   proto.collector.trace.v1.ExportTraceServiceRequest;
 export const ExportMetricsServiceRequest: MessageType =
   proto.collector.metrics.v1.ExportMetricsServiceRequest;
-export const ExportLogsServiceRequest: MessageType = proto.collector.logs.v1.ExportLogsServiceRequest;
+export const ExportLogsServiceRequest: MessageType =
+  proto.collector.logs.v1.ExportLogsServiceRequest;

@@ -2,14 +2,18 @@ import type { Attributes, MetricPointKind, MetricPointRecord } from "../model.js
 import { ExportMetricsServiceRequest } from "./generated.js";
 import {
   attributes,
+  each,
   list,
+  type Obj,
   OtlpDecodeError,
+  obj,
   toBigInt,
   toCount,
   toDouble,
   toEnum,
   toKeyValues,
   toStr,
+  within,
 } from "./values.js";
 
 const TEMPORALITY_NAMES = [
@@ -18,14 +22,6 @@ const TEMPORALITY_NAMES = [
   "AGGREGATION_TEMPORALITY_CUMULATIVE",
 ] as const;
 const TEMPORALITIES = ["", "delta", "cumulative"] as const;
-
-type Obj = Record<string, unknown>;
-
-function obj(v: unknown, path: string): Obj {
-  if (v === undefined || v === null) return {};
-  if (typeof v !== "object" || Array.isArray(v)) throw new OtlpDecodeError(path, "expected an object");
-  return v as Obj;
-}
 
 interface MetricHead {
   resource: Attributes;
@@ -39,7 +35,6 @@ function point(
   head: MetricHead,
   kind: MetricPointKind,
   p: Obj,
-  path: string,
   temporality: MetricPointRecord["temporality"],
   monotonic: boolean,
 ): MetricPointRecord {
@@ -48,9 +43,9 @@ function point(
     kind,
     monotonic,
     temporality,
-    attributes: attributes(p.attributes, `${path}.attributes`),
-    startTimeUnixNano: toBigInt(p.startTimeUnixNano, `${path}.startTimeUnixNano`),
-    timeUnixNano: toBigInt(p.timeUnixNano, `${path}.timeUnixNano`),
+    attributes: attributes(p.attributes, "attributes"),
+    startTimeUnixNano: toBigInt(p.startTimeUnixNano, "startTimeUnixNano"),
+    timeUnixNano: toBigInt(p.timeUnixNano, "timeUnixNano"),
     value: null,
     count: null,
     min: null,
@@ -60,9 +55,9 @@ function point(
   };
 }
 
-function numberValue(p: Obj, path: string): number | null {
-  if (p.asDouble !== undefined && p.asDouble !== null) return toDouble(p.asDouble, `${path}.asDouble`);
-  if (p.asInt !== undefined && p.asInt !== null) return Number(toBigInt(p.asInt, `${path}.asInt`, false));
+function numberValue(p: Obj): number | null {
+  if (p.asDouble !== undefined && p.asDouble !== null) return toDouble(p.asDouble, "asDouble");
+  if (p.asInt !== undefined && p.asInt !== null) return Number(toBigInt(p.asInt, "asInt", false));
   return null;
 }
 
@@ -71,64 +66,69 @@ function numberValue(p: Obj, path: string): number | null {
  * upper bounds: bucket i of the positive range covers (base^(offset+i), base^(offset+i+1)] with
  * base = 2^(2^-scale). Zero and negative counts are folded into a first bucket bounded by 0.
  */
-function exponentialToExplicit(p: Obj, path: string): { bounds: number[]; counts: number[] } {
-  const scale = Number(p.scale ?? 0);
-  const base = 2 ** (2 ** -scale);
-  const positive = obj(p.positive, `${path}.positive`);
-  const negative = obj(p.negative, `${path}.negative`);
+function exponentialToExplicit(p: Obj): { bounds: number[]; counts: number[] } {
+  const base = 2 ** (2 ** -Number(p.scale ?? 0));
+  const positive = obj(p.positive, "positive");
+  const negative = obj(p.negative, "negative");
   const offset = Number(positive.offset ?? 0);
-  let low = toCount(p.zeroCount, `${path}.zeroCount`);
-  for (const c of list(negative.bucketCounts, `${path}.negative.bucketCounts`)) low += toCount(c, path);
+  let low = toCount(p.zeroCount, "zeroCount");
+  for (const c of list(negative.bucketCounts, "negative.bucketCounts")) {
+    low += toCount(c, "negative.bucketCounts");
+  }
   const bounds = [0];
   const counts = [low];
-  list(positive.bucketCounts, `${path}.positive.bucketCounts`).forEach((c, i) => {
+  list(positive.bucketCounts, "positive.bucketCounts").forEach((c, i) => {
     bounds.push(base ** (offset + i + 1));
-    counts.push(toCount(c, `${path}.positive.bucketCounts[${i}]`));
+    counts.push(toCount(c, "positive.bucketCounts"));
   });
   counts.push(0); // the +Inf bucket: explicit histograms have bounds.length + 1 buckets
   return { bounds, counts };
 }
 
-function metricPoints(head: MetricHead, m: Obj, path: string, out: MetricPointRecord[]): void {
-  const kinds: [string, MetricPointKind][] = [
-    ["gauge", "gauge"],
-    ["sum", "sum"],
-    ["histogram", "histogram"],
-    ["exponentialHistogram", "exponential_histogram"],
-    ["summary", "summary"],
-  ];
-  for (const [field, kind] of kinds) {
-    if (m[field] === undefined || m[field] === null) continue;
-    const data = obj(m[field], `${path}.${field}`);
-    const t = toEnum(data.aggregationTemporality, TEMPORALITY_NAMES, `${path}.${field}.aggregationTemporality`);
-    const temporality = kind === "gauge" || kind === "summary" ? "" : (TEMPORALITIES[t] ?? "");
-    list(data.dataPoints, `${path}.${field}.dataPoints`).forEach((x, i) => {
-      const pp = `${path}.${field}.dataPoints[${i}]`;
-      const p = obj(x, pp);
-      const rec = point(head, kind, p, pp, temporality, kind === "sum" && data.isMonotonic === true);
-      if (kind === "gauge" || kind === "sum") rec.value = numberValue(p, pp);
-      else {
-        rec.value = toDouble(p.sum, `${pp}.sum`);
-        rec.count = toCount(p.count, `${pp}.count`);
-        rec.min = toDouble(p.min, `${pp}.min`);
-        rec.max = toDouble(p.max, `${pp}.max`);
-        if (kind === "histogram") {
-          rec.explicitBounds = list(p.explicitBounds, `${pp}.explicitBounds`).map(
-            (b, j) => toDouble(b, `${pp}.explicitBounds[${j}]`) ?? 0,
-          );
-          rec.bucketCounts = list(p.bucketCounts, `${pp}.bucketCounts`).map((c, j) =>
-            toCount(c, `${pp}.bucketCounts[${j}]`),
-          );
-        } else if (kind === "exponential_histogram") {
-          const { bounds, counts } = exponentialToExplicit(p, pp);
-          rec.explicitBounds = bounds;
-          rec.bucketCounts = counts;
-        }
-      }
-      out.push(rec);
-    });
-    return;
+const KINDS: [string, MetricPointKind][] = [
+  ["gauge", "gauge"],
+  ["sum", "sum"],
+  ["histogram", "histogram"],
+  ["exponentialHistogram", "exponential_histogram"],
+  ["summary", "summary"],
+];
+
+function dataPoint(kind: MetricPointKind, rec: MetricPointRecord, p: Obj): MetricPointRecord {
+  if (kind === "gauge" || kind === "sum") {
+    rec.value = numberValue(p);
+    return rec;
   }
+  rec.value = toDouble(p.sum, "sum");
+  rec.count = toCount(p.count, "count");
+  rec.min = toDouble(p.min, "min");
+  rec.max = toDouble(p.max, "max");
+  if (kind === "histogram") {
+    rec.explicitBounds = list(p.explicitBounds, "explicitBounds").map(
+      (b) => toDouble(b, "explicitBounds") ?? 0,
+    );
+    rec.bucketCounts = list(p.bucketCounts, "bucketCounts").map((c) => toCount(c, "bucketCounts"));
+  } else if (kind === "exponential_histogram") {
+    const { bounds, counts } = exponentialToExplicit(p);
+    rec.explicitBounds = bounds;
+    rec.bucketCounts = counts;
+  }
+  return rec;
+}
+
+function metricPoints(head: MetricHead, m: Obj): MetricPointRecord[] {
+  for (const [field, kind] of KINDS) {
+    if (m[field] === undefined || m[field] === null) continue;
+    return within(field, () => {
+      const data = obj(m[field], "");
+      const t = toEnum(data.aggregationTemporality, TEMPORALITY_NAMES, "aggregationTemporality");
+      const temporality = kind === "gauge" || kind === "summary" ? "" : (TEMPORALITIES[t] ?? "");
+      const monotonic = kind === "sum" && data.isMonotonic === true;
+      return each(data.dataPoints, "dataPoints", (p) =>
+        dataPoint(kind, point(head, kind, p, temporality, monotonic), p),
+      );
+    });
+  }
+  return [];
 }
 
 /**
@@ -136,32 +136,26 @@ function metricPoints(head: MetricHead, m: Obj, path: string, out: MetricPointRe
  * point. Throws OtlpDecodeError naming the bad field.
  */
 export function metricsRequestFromObject(request: unknown): MetricPointRecord[] {
-  const out: MetricPointRecord[] = [];
   const req = obj(request, "");
-  list(req.resourceMetrics, "resourceMetrics").forEach((r, ri) => {
-    const rp = `resourceMetrics[${ri}]`;
-    const rm = obj(r, rp);
-    const resource = attributes(obj(rm.resource, `${rp}.resource`).attributes, `${rp}.resource.attributes`);
-    list(rm.scopeMetrics, `${rp}.scopeMetrics`).forEach((s, si) => {
-      const sp = `${rp}.scopeMetrics[${si}]`;
-      const sm = obj(s, sp);
-      const scope = toStr(obj(sm.scope, `${sp}.scope`).name, `${sp}.scope.name`);
-      list(sm.metrics, `${sp}.metrics`).forEach((x, mi) => {
-        const mp = `${sp}.metrics[${mi}]`;
-        const m = obj(x, mp);
+  return each(req.resourceMetrics, "resourceMetrics", (rm) => {
+    const resource = within("resource", () =>
+      attributes(obj(rm.resource, "").attributes, "attributes"),
+    );
+    return each(rm.scopeMetrics, "scopeMetrics", (sm) => {
+      const scope = toStr(obj(sm.scope, "scope").name, "scope.name");
+      return each(sm.metrics, "metrics", (m) => {
         const head = {
           resource,
           scope,
-          name: toStr(m.name, `${mp}.name`),
-          description: toStr(m.description, `${mp}.description`),
-          unit: toStr(m.unit, `${mp}.unit`),
+          name: toStr(m.name, "name"),
+          description: toStr(m.description, "description"),
+          unit: toStr(m.unit, "unit"),
         };
-        if (!head.name) throw new OtlpDecodeError(`${mp}.name`, "a metric needs a name");
-        metricPoints(head, m, mp, out);
-      });
-    });
-  });
-  return out;
+        if (!head.name) throw new OtlpDecodeError("name", "a metric needs a name");
+        return metricPoints(head, m);
+      }).flat();
+    }).flat();
+  }).flat();
 }
 
 /** Decodes an OTLP/HTTP protobuf metrics export body. Throws OtlpDecodeError. */
@@ -203,13 +197,22 @@ function encodePoint(p: MetricPointRecord): Record<string, unknown> {
  * well-typed input.
  */
 export function encodeMetricsRequest(points: MetricPointRecord[]): Uint8Array {
-  const resources = new Map<string, { resource: Attributes; scopes: Map<string, Map<string, MetricPointRecord[]>> }>();
+  const resources = new Map<
+    string,
+    { resource: Attributes; scopes: Map<string, Map<string, MetricPointRecord[]>> }
+  >();
   for (const p of points) {
     const rk = JSON.stringify(p.resource, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
     let r = resources.get(rk);
-    if (!r) resources.set(rk, (r = { resource: p.resource, scopes: new Map() }));
+    if (!r) {
+      r = { resource: p.resource, scopes: new Map() };
+      resources.set(rk, r);
+    }
     let s = r.scopes.get(p.scope);
-    if (!s) r.scopes.set(p.scope, (s = new Map()));
+    if (!s) {
+      s = new Map();
+      r.scopes.set(p.scope, s);
+    }
     const ms = s.get(p.name);
     if (ms) ms.push(p);
     else s.set(p.name, [p]);
@@ -225,7 +228,10 @@ export function encodeMetricsRequest(points: MetricPointRecord[]): Uint8Array {
         const head = { name: first.name, description: first.description, unit: first.unit };
         if (first.kind === "gauge") return { ...head, gauge: { dataPoints } };
         if (first.kind === "sum") {
-          return { ...head, sum: { dataPoints, aggregationTemporality: temporality, isMonotonic: first.monotonic } };
+          return {
+            ...head,
+            sum: { dataPoints, aggregationTemporality: temporality, isMonotonic: first.monotonic },
+          };
         }
         return { ...head, histogram: { dataPoints, aggregationTemporality: temporality } };
       }),

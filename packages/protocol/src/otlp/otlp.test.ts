@@ -29,7 +29,9 @@ const batch: ResourceSpansRecord = {
         tags: ["a", "b"],
       },
       events: [{ name: "retry", timeUnixNano: 1_700_000_000_200_000_000n, attributes: { n: 1 } }],
-      links: [{ traceId: "1af7651916cd43dd8448eb211c80319c", spanId: "c7ad6b7169203331", attributes: {} }],
+      links: [
+        { traceId: "1af7651916cd43dd8448eb211c80319c", spanId: "c7ad6b7169203331", attributes: {} },
+      ],
     },
   ],
 };
@@ -83,10 +85,16 @@ test("malformed trace bodies fail with the offending field named", () => {
     /resourceSpans\[0\]\.scopeSpans\[0\]\.spans\[0\]\.traceId/,
   );
   assert.throws(
-    () => traceRequestFromObject(bad({ traceId: "0af7651916cd43dd8448eb211c80319c", spanId: "0000000000000000" })),
+    () =>
+      traceRequestFromObject(
+        bad({ traceId: "0af7651916cd43dd8448eb211c80319c", spanId: "0000000000000000" }),
+      ),
     /spanId/,
   );
-  assert.throws(() => traceRequestFromObject({ resourceSpans: 5 }), /resourceSpans: expected a list/);
+  assert.throws(
+    () => traceRequestFromObject({ resourceSpans: 5 }),
+    /resourceSpans: expected a list/,
+  );
 });
 
 test("metric points round-trip: counter, gauge and histogram", () => {
@@ -104,8 +112,24 @@ test("metric points round-trip: counter, gauge and histogram", () => {
     bucketCounts: [],
   };
   const points: MetricPointRecord[] = [
-    { ...common, name: "/net/http/server/request_count", unit: "1", kind: "sum", monotonic: true, temporality: "cumulative", value: 12 },
-    { ...common, name: "/proc/memory/heap_used", unit: "By", kind: "gauge", monotonic: false, temporality: "", value: 1.5 },
+    {
+      ...common,
+      name: "/net/http/server/request_count",
+      unit: "1",
+      kind: "sum",
+      monotonic: true,
+      temporality: "cumulative",
+      value: 12,
+    },
+    {
+      ...common,
+      name: "/proc/memory/heap_used",
+      unit: "By",
+      kind: "gauge",
+      monotonic: false,
+      temporality: "",
+      value: 1.5,
+    },
     {
       ...common,
       name: "/net/http/server/response_latency",
@@ -135,7 +159,15 @@ test("exponential histogram buckets become explicit bounds", () => {
                 name: "lat",
                 exponentialHistogram: {
                   aggregationTemporality: 2,
-                  dataPoints: [{ count: "6", sum: 10, scale: 0, zeroCount: "1", positive: { offset: 1, bucketCounts: ["2", "3"] } }],
+                  dataPoints: [
+                    {
+                      count: "6",
+                      sum: 10,
+                      scale: 0,
+                      zeroCount: "1",
+                      positive: { offset: 1, bucketCounts: ["2", "3"] },
+                    },
+                  ],
                 },
               },
             ],

@@ -2,13 +2,16 @@ import type { ResourceSpansRecord, SpanKind, SpanRecord, StatusCode } from "../m
 import { ExportTraceServiceRequest } from "./generated.js";
 import {
   attributes,
-  list,
+  each,
+  type Obj,
   OtlpDecodeError,
+  obj,
   toBigInt,
   toEnum,
   toId,
   toKeyValues,
   toStr,
+  within,
 } from "./values.js";
 
 // OTLP trace/v1 enum names by number.
@@ -24,50 +27,36 @@ const KINDS: SpanKind[] = ["internal", "internal", "server", "client", "producer
 const STATUS_NAMES = ["STATUS_CODE_UNSET", "STATUS_CODE_OK", "STATUS_CODE_ERROR"] as const;
 const STATUSES: StatusCode[] = ["unset", "ok", "error"];
 
-type Obj = Record<string, unknown>;
-
-function obj(v: unknown, path: string): Obj {
-  if (v === undefined || v === null) return {};
-  if (typeof v !== "object" || Array.isArray(v)) throw new OtlpDecodeError(path, "expected an object");
-  return v as Obj;
-}
-
-function span(s: Obj, p: string): SpanRecord {
-  const kind = toEnum(s.kind, KIND_NAMES, `${p}.kind`);
-  const status = obj(s.status, `${p}.status`);
-  const code = toEnum(status.code, STATUS_NAMES, `${p}.status.code`);
-  if (kind >= KINDS.length) throw new OtlpDecodeError(`${p}.kind`, `unknown span kind ${kind}`);
-  if (code >= STATUSES.length) throw new OtlpDecodeError(`${p}.status.code`, `unknown code ${code}`);
-  const start = toBigInt(s.startTimeUnixNano, `${p}.startTimeUnixNano`);
-  const end = toBigInt(s.endTimeUnixNano, `${p}.endTimeUnixNano`);
+function span(s: Obj): SpanRecord {
+  const kind = toEnum(s.kind, KIND_NAMES, "kind");
+  const status = obj(s.status, "status");
+  const code = within("status", () => toEnum(status.code, STATUS_NAMES, "code"));
+  if (kind >= KINDS.length) throw new OtlpDecodeError("kind", `unknown span kind ${kind}`);
+  if (code >= STATUSES.length) throw new OtlpDecodeError("status.code", `unknown code ${code}`);
+  const start = toBigInt(s.startTimeUnixNano, "startTimeUnixNano");
+  const end = toBigInt(s.endTimeUnixNano, "endTimeUnixNano");
   return {
-    traceId: toId(s.traceId, 16, `${p}.traceId`, false),
-    spanId: toId(s.spanId, 8, `${p}.spanId`, false),
-    parentSpanId: toId(s.parentSpanId, 8, `${p}.parentSpanId`, true),
-    traceState: toStr(s.traceState, `${p}.traceState`),
-    name: toStr(s.name, `${p}.name`),
+    traceId: toId(s.traceId, 16, "traceId", false),
+    spanId: toId(s.spanId, 8, "spanId", false),
+    parentSpanId: toId(s.parentSpanId, 8, "parentSpanId", true),
+    traceState: toStr(s.traceState, "traceState"),
+    name: toStr(s.name, "name"),
     kind: KINDS[kind],
     startTimeUnixNano: start,
     endTimeUnixNano: end < start ? start : end,
     statusCode: STATUSES[code],
-    statusMessage: toStr(status.message, `${p}.status.message`),
-    attributes: attributes(s.attributes, `${p}.attributes`),
-    events: list(s.events, `${p}.events`).map((e, i) => {
-      const ev = obj(e, `${p}.events[${i}]`);
-      return {
-        name: toStr(ev.name, `${p}.events[${i}].name`),
-        timeUnixNano: toBigInt(ev.timeUnixNano, `${p}.events[${i}].timeUnixNano`),
-        attributes: attributes(ev.attributes, `${p}.events[${i}].attributes`),
-      };
-    }),
-    links: list(s.links, `${p}.links`).map((l, i) => {
-      const link = obj(l, `${p}.links[${i}]`);
-      return {
-        traceId: toId(link.traceId, 16, `${p}.links[${i}].traceId`, false),
-        spanId: toId(link.spanId, 8, `${p}.links[${i}].spanId`, false),
-        attributes: attributes(link.attributes, `${p}.links[${i}].attributes`),
-      };
-    }),
+    statusMessage: toStr(status.message, "status.message"),
+    attributes: attributes(s.attributes, "attributes"),
+    events: each(s.events, "events", (ev) => ({
+      name: toStr(ev.name, "name"),
+      timeUnixNano: toBigInt(ev.timeUnixNano, "timeUnixNano"),
+      attributes: attributes(ev.attributes, "attributes"),
+    })),
+    links: each(s.links, "links", (link) => ({
+      traceId: toId(link.traceId, 16, "traceId", false),
+      spanId: toId(link.spanId, 8, "spanId", false),
+      attributes: attributes(link.attributes, "attributes"),
+    })),
   };
 }
 
@@ -77,24 +66,25 @@ function span(s: Obj, p: string): SpanRecord {
  * records: one entry per (resource, scope). Throws OtlpDecodeError naming the bad field.
  */
 export function traceRequestFromObject(request: unknown): ResourceSpansRecord[] {
-  const out: ResourceSpansRecord[] = [];
   const req = obj(request, "");
-  list(req.resourceSpans, "resourceSpans").forEach((r, ri) => {
-    const rp = `resourceSpans[${ri}]`;
-    const rs = obj(r, rp);
-    const resource = { attributes: attributes(obj(rs.resource, `${rp}.resource`).attributes, `${rp}.resource.attributes`) };
-    list(rs.scopeSpans, `${rp}.scopeSpans`).forEach((s, si) => {
-      const sp = `${rp}.scopeSpans[${si}]`;
-      const ss = obj(s, sp);
-      const scope = obj(ss.scope, `${sp}.scope`);
-      out.push({
+  return each(req.resourceSpans, "resourceSpans", (rs) => {
+    const resource = {
+      attributes: within("resource", () =>
+        attributes(obj(rs.resource, "").attributes, "attributes"),
+      ),
+    };
+    return each(rs.scopeSpans, "scopeSpans", (ss) => {
+      const scope = obj(ss.scope, "scope");
+      return {
         resource,
-        scope: { name: toStr(scope.name, `${sp}.scope.name`), version: toStr(scope.version, `${sp}.scope.version`) },
-        spans: list(ss.spans, `${sp}.spans`).map((x, i) => span(obj(x, `${sp}.spans[${i}]`), `${sp}.spans[${i}]`)),
-      });
+        scope: {
+          name: toStr(scope.name, "scope.name"),
+          version: toStr(scope.version, "scope.version"),
+        },
+        spans: each(ss.spans, "spans", span),
+      };
     });
-  });
-  return out;
+  }).flat();
 }
 
 /**

@@ -2,13 +2,35 @@ import type { Attributes, AttrValue } from "../model.js";
 
 /** Raised for a request body that is not valid OTLP; `path` names the offending field. */
 export class OtlpDecodeError extends Error {
+  override readonly name = "OtlpDecodeError";
   constructor(
+    /** JSON path of the offending field, e.g. `resourceSpans[0].scopeSpans[1].spans[2].traceId`. */
     readonly path: string,
-    message: string,
+    /** What is wrong with it. */
+    readonly detail: string,
   ) {
-    super(path ? `${path}: ${message}` : message);
-    this.name = "OtlpDecodeError";
+    super(path ? `${path}: ${detail}` : detail);
   }
+}
+
+/**
+ * Runs `fn`; an OtlpDecodeError from it gets `prefix` put before its path. Paths are built only
+ * when something fails: building them eagerly for every field doubled the decode cost.
+ */
+export function within<T>(prefix: string | number, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw prefixed(e, prefix);
+  }
+}
+
+/** `e` with `prefix` (a field name, or an index for `[i]`) put before its path, if it is ours. */
+export function prefixed(e: unknown, prefix: string | number): unknown {
+  if (!(e instanceof OtlpDecodeError)) return e;
+  const head = typeof prefix === "number" ? `[${prefix}]` : prefix;
+  const sep = !e.path || e.path.startsWith("[") ? "" : ".";
+  return new OtlpDecodeError(head + sep + e.path, e.detail);
 }
 
 interface LongLike {
@@ -78,7 +100,8 @@ export function toId(v: unknown, bytes: number, path: string, optional: boolean)
   let hex: string;
   if (v === undefined || v === null) hex = "";
   else if (typeof v === "string") hex = v.toLowerCase();
-  else if (v instanceof Uint8Array) hex = Buffer.from(v.buffer, v.byteOffset, v.length).toString("hex");
+  else if (v instanceof Uint8Array)
+    hex = Buffer.from(v.buffer, v.byteOffset, v.length).toString("hex");
   else throw new OtlpDecodeError(path, "expected an id");
   if (hex === "" && optional) return "";
   if (hex.length !== bytes * 2 || !/^[0-9a-f]+$/.test(hex) || /^0+$/.test(hex)) {
@@ -102,10 +125,15 @@ export function anyValue(v: unknown, path: string): AttrValue {
   if (a.arrayValue !== undefined && a.arrayValue !== null) {
     const values = (a.arrayValue as { values?: unknown[] }).values ?? [];
     if (!Array.isArray(values)) throw new OtlpDecodeError(path, "expected arrayValue.values");
-    return values.map((x, i) => anyValue(x, `${path}.arrayValue.values[${i}]`));
+    return values.map((x, i) =>
+      within(`${path}.arrayValue.values`, () => within(i, () => anyValue(x, ""))),
+    );
   }
   if (a.kvlistValue !== undefined && a.kvlistValue !== null) {
-    const kv = attributes((a.kvlistValue as { values?: unknown }).values, `${path}.kvlistValue`);
+    const kv = attributes(
+      (a.kvlistValue as { values?: unknown }).values,
+      `${path}.kvlistValue.values`,
+    );
     return JSON.stringify(kv, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
   }
   if (a.bytesValue !== undefined && a.bytesValue !== null) {
@@ -122,9 +150,13 @@ export function attributes(list: unknown, path: string): Attributes {
   if (!Array.isArray(list)) throw new OtlpDecodeError(path, "expected a list of key/values");
   for (let i = 0; i < list.length; i++) {
     const kv = list[i] as { key?: unknown; value?: unknown } | null;
-    if (!kv || typeof kv !== "object") throw new OtlpDecodeError(`${path}[${i}]`, "expected a key/value");
-    const key = toStr(kv.key, `${path}[${i}].key`);
-    out[key] = anyValue(kv.value, `${path}[${i}].value`);
+    try {
+      if (!kv || typeof kv !== "object") throw new OtlpDecodeError("", "expected a key/value");
+      const key = toStr(kv.key, "key");
+      out[key] = anyValue(kv.value, "value");
+    } catch (e) {
+      throw prefixed(prefixed(e, i), path);
+    }
   }
   return out;
 }
@@ -161,5 +193,30 @@ export function toAnyValue(v: AttrValue): Record<string, unknown> {
 export function toKeyValues(attrs: Attributes): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (const key in attrs) out.push({ key, value: toAnyValue(attrs[key]) });
+  return out;
+}
+
+/** A decoded or parsed message object. */
+export type Obj = Record<string, unknown>;
+
+/** A message field: an object, or `{}` when absent. */
+export function obj(v: unknown, path: string): Obj {
+  if (v === undefined || v === null) return {};
+  if (typeof v !== "object" || Array.isArray(v))
+    throw new OtlpDecodeError(path, "expected an object");
+  return v as Obj;
+}
+
+/** Maps each message of a repeated field with `fn`; an error names the element's index. */
+export function each<T>(items: unknown, field: string, fn: (x: Obj) => T): T[] {
+  const xs = list(items, field);
+  const out: T[] = new Array(xs.length);
+  for (let i = 0; i < xs.length; i++) {
+    try {
+      out[i] = fn(obj(xs[i], ""));
+    } catch (e) {
+      throw prefixed(prefixed(e, i), field);
+    }
+  }
   return out;
 }
