@@ -1,0 +1,345 @@
+import { z } from "zod";
+import { SPAN_COLUMNS } from "../storage/schema.js";
+import { formatPath, QueryError } from "./errors.js";
+
+/** Calculation ops. `COUNT` takes no column; every other op needs a numeric one. */
+export const CALCULATION_OPS = [
+  "COUNT",
+  "SUM",
+  "AVG",
+  "MIN",
+  "MAX",
+  "P50",
+  "P90",
+  "P95",
+  "P99",
+  "HEATMAP",
+] as const;
+export type CalculationOp = (typeof CALCULATION_OPS)[number];
+
+/** Filter ops. `in` takes a list, `exists`/`not-exists` no value, the others one value. */
+export const FILTER_OPS = [
+  "=",
+  "!=",
+  ">",
+  ">=",
+  "<",
+  "<=",
+  "exists",
+  "not-exists",
+  "contains",
+  "in",
+] as const;
+export type FilterOp = (typeof FILTER_OPS)[number];
+
+export type FilterScalar = string | number | boolean;
+
+/** One calculation of a validated query; `column` is absent exactly for `COUNT`. */
+export interface Calculation {
+  op: CalculationOp;
+  column?: string;
+}
+
+/**
+ * One filter of a validated query. `value` is absent for `exists`/`not-exists`, a non-empty list
+ * of one JSON type for `in`, else one value; for the `timestamp` column values are ISO-8601 text.
+ */
+export interface Filter {
+  column: string;
+  op: FilterOp;
+  value?: FilterScalar | FilterScalar[];
+}
+
+/** A validated `spans` query with its time range resolved to absolute instants. */
+export interface QuerySpec {
+  dataset: "spans";
+  /** Start of the time range, inclusive. */
+  start: Date;
+  /** End of the time range, exclusive. */
+  end: Date;
+  /** At least one; defaults to `[{ op: "COUNT" }]`. No two share a {@link calculationKey}. */
+  calculations: Calculation[];
+  /** All must hold (AND). */
+  filters: Filter[];
+  /** Column or attribute names to group by, distinct. */
+  breakdowns: string[];
+  /** Width of a series time bucket in seconds (a positive integer), buckets aligned to the epoch. */
+  granularity_s: number;
+  /** Maximum number of groups, 1..1000. */
+  limit: number;
+}
+
+/** Default number of groups returned. */
+export const DEFAULT_LIMIT = 100;
+/** Most time buckets a query may ask for (range / granularity). */
+export const MAX_BUCKETS = 10_000;
+/** Datasets of the query model that this engine does not serve yet. */
+const PLANNED_DATASETS = ["events", "logs", "metrics"];
+
+const ISO_ERROR = "must be an ISO-8601 date-time with a zone, e.g. 2026-01-01T00:00:00Z";
+const LAST_ERROR = 'must be a duration such as "15m" (s, m, h, d, w) or a number of seconds';
+const isoDateTime = z.iso.datetime({ offset: true, error: ISO_ERROR });
+const scalar = z.union([z.string(), z.number(), z.boolean()], {
+  error: "must be a string, number or boolean",
+});
+
+const querySchema = z.strictObject({
+  dataset: z.string(),
+  time_range: z.strictObject({
+    start: isoDateTime.optional(),
+    end: isoDateTime.optional(),
+    last: z
+      .union(
+        [
+          z.string().regex(/^[1-9][0-9]*[smhdw]$/, { error: LAST_ERROR }),
+          z.number().positive({ error: LAST_ERROR }),
+        ],
+        { error: LAST_ERROR },
+      )
+      .optional(),
+  }),
+  calculations: z
+    .array(
+      z.strictObject({
+        op: z.enum(CALCULATION_OPS),
+        column: z.string().min(1, { error: "must not be empty" }).optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
+  filters: z
+    .array(
+      z.strictObject({
+        column: z.string().min(1, { error: "must not be empty" }),
+        op: z.enum(FILTER_OPS),
+        value: z
+          .union([scalar, z.array(scalar)], {
+            error: "must be a string, number, boolean, or (for in) a list of them",
+          })
+          .optional(),
+      }),
+    )
+    .max(100)
+    .optional(),
+  breakdowns: z
+    .array(z.string().min(1, { error: "must not be empty" }))
+    .max(20)
+    .optional(),
+  granularity_s: z.int().positive().optional(),
+  limit: z.int().min(1).max(1000).optional(),
+});
+
+/** The request JSON of `POST /api/query`, before validation (see DESIGN.md "Query model"). */
+export type QueryRequest = z.input<typeof querySchema>;
+
+/** The answer key of a calculation: `COUNT`, `P99(duration_ms)`, `HEATMAP(duration_ms)`. */
+export function calculationKey(calc: Calculation): string {
+  return calc.column === undefined ? calc.op : `${calc.op}(${calc.column})`;
+}
+
+/**
+ * A fixed span column by its query name (`service.name`, `duration_ms`, ...), or undefined when
+ * the name is an attribute. Only own keys of {@link SPAN_COLUMNS} count.
+ */
+export function spanColumn(name: string): (typeof SPAN_COLUMNS)[string] | undefined {
+  return Object.hasOwn(SPAN_COLUMNS, name) ? SPAN_COLUMNS[name] : undefined;
+}
+
+/**
+ * Validates a query request (DESIGN.md "Query model") and resolves it against `now`.
+ * A relative range `{ last }` ends at `now`. Without `granularity_s` the bucket width is the
+ * smallest of 1 s, 2 s, 5 s, 10 s, 15 s, 30 s, 1 m, 2 m, 5 m, 10 m, 15 m, 30 m, 1 h, 2 h, 3 h,
+ * 6 h, 12 h, 1 d, 2 d, 7 d (then whole days) that gives at most 240 buckets, so a range of a
+ * minute or more gets 60–240 buckets.
+ * @throws {QueryError} naming the first offending field: unknown keys, wrong types, a dataset
+ *   other than `spans`, a numeric op on a non-numeric column, a value of the wrong type for
+ *   its column or op, duplicate calculations or breakdowns, an empty or reversed time range,
+ *   or more than {@link MAX_BUCKETS} time buckets.
+ */
+export function parseQuery(input: unknown, now: Date = new Date()): QuerySpec {
+  checkDataset(input);
+  const parsed = querySchema.safeParse(input);
+  if (!parsed.success) throw issueError(parsed.error.issues[0], input);
+  const query = parsed.data;
+  const { start, end } = resolveTimeRange(query.time_range, now);
+  return {
+    dataset: "spans",
+    start,
+    end,
+    calculations: checkCalculations(query.calculations ?? []),
+    filters: (query.filters ?? []).map(checkFilter),
+    breakdowns: checkBreakdowns(query.breakdowns ?? []),
+    granularity_s: checkGranularity(query.granularity_s, end.getTime() - start.getTime()),
+    limit: query.limit ?? DEFAULT_LIMIT,
+  };
+}
+
+function checkDataset(input: unknown): void {
+  if (typeof input !== "object" || input === null || !("dataset" in input)) return;
+  const dataset = input.dataset;
+  if (typeof dataset !== "string" || dataset === "spans") return;
+  if (PLANNED_DATASETS.includes(dataset)) {
+    throw new QueryError("dataset", `dataset "${dataset}" not supported yet; use "spans"`);
+  }
+  throw new QueryError("dataset", `unknown dataset "${dataset}"; use "spans"`);
+}
+
+function issueError(issue: z.core.$ZodIssue, input: unknown): QueryError {
+  const path = formatPath(issue.path);
+  if (issue.code === "unrecognized_keys") {
+    return new QueryError(formatPath([...issue.path, issue.keys[0]]), "unknown key");
+  }
+  if (valueAt(input, issue.path) === undefined) return new QueryError(path, "required");
+  if (issue.code === "invalid_value" && issue.values.length > 1) {
+    return new QueryError(path, `must be one of ${issue.values.join(" ")}`);
+  }
+  return new QueryError(path, issue.message);
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+
+function resolveTimeRange(
+  range: { start?: string; end?: string; last?: string | number },
+  now: Date,
+): { start: Date; end: Date } {
+  if (range.last !== undefined) {
+    if (range.start !== undefined || range.end !== undefined) {
+      throw new QueryError("time_range", "give either start and end, or last");
+    }
+    const last = range.last;
+    const seconds =
+      typeof last === "number" ? last : Number(last.slice(0, -1)) * UNIT_SECONDS[last.slice(-1)];
+    const start = new Date(now.getTime() - seconds * 1000);
+    if (Number.isNaN(start.getTime())) throw new QueryError("time_range.last", "too long");
+    return { start, end: now };
+  }
+  if (range.start === undefined) throw new QueryError("time_range.start", "required");
+  if (range.end === undefined) throw new QueryError("time_range.end", "required");
+  const start = new Date(range.start);
+  const end = new Date(range.end);
+  if (end.getTime() <= start.getTime()) {
+    throw new QueryError("time_range.end", "must be after time_range.start");
+  }
+  return { start, end };
+}
+
+function checkCalculations(calcs: { op: CalculationOp; column?: string }[]): Calculation[] {
+  if (calcs.length === 0) return [{ op: "COUNT" }];
+  const seen = new Set<string>();
+  return calcs.map((calc, i) => {
+    const path = `calculations[${i}]`;
+    if (calc.op === "COUNT") {
+      if (calc.column !== undefined)
+        throw new QueryError(`${path}.column`, "COUNT takes no column");
+    } else if (calc.column === undefined) {
+      throw new QueryError(`${path}.column`, `${calc.op} needs a column`);
+    } else {
+      const fixed = spanColumn(calc.column);
+      if (fixed !== undefined && fixed.type !== "number") {
+        throw new QueryError(
+          `${path}.column`,
+          `${calc.op} needs a numeric column; ${calc.column} is a ${fixed.type} column`,
+        );
+      }
+    }
+    const key = calculationKey(calc);
+    if (seen.has(key)) throw new QueryError(path, `duplicate calculation ${key}`);
+    seen.add(key);
+    return calc.column === undefined ? { op: calc.op } : { op: calc.op, column: calc.column };
+  });
+}
+
+function checkFilter(
+  filter: { column: string; op: FilterOp; value?: FilterScalar | FilterScalar[] },
+  i: number,
+): Filter {
+  const path = `filters[${i}]`;
+  const { column, op, value } = filter;
+  if (op === "exists" || op === "not-exists") {
+    if (value !== undefined) throw new QueryError(`${path}.value`, `${op} takes no value`);
+    return { column, op };
+  }
+  if (value === undefined) throw new QueryError(`${path}.value`, `${op} needs a value`);
+  const fixed = spanColumn(column);
+  if (op === "in") {
+    if (!Array.isArray(value) || value.length === 0) {
+      throw new QueryError(`${path}.value`, "in needs a non-empty list");
+    }
+    if (value.length > 1000) throw new QueryError(`${path}.value`, "in takes at most 1000 values");
+    value.forEach((v, j) => {
+      if (typeof v !== typeof value[0]) {
+        throw new QueryError(`${path}.value[${j}]`, "in needs values of one type");
+      }
+      if (fixed !== undefined) checkColumnValue(column, fixed.type, v, `${path}.value[${j}]`);
+    });
+    return { column, op, value };
+  }
+  if (Array.isArray(value)) throw new QueryError(`${path}.value`, `only in takes a list`);
+  if (op === "contains") {
+    if (typeof value !== "string") throw new QueryError(`${path}.value`, "contains needs a string");
+    if (fixed !== undefined && fixed.type !== "string") {
+      throw new QueryError(`${path}.column`, `contains needs a string column`);
+    }
+  } else if (fixed !== undefined) {
+    checkColumnValue(column, fixed.type, value, `${path}.value`);
+  } else if (op !== "=" && op !== "!=" && typeof value !== "number") {
+    throw new QueryError(`${path}.value`, `${op} on an attribute needs a number`);
+  }
+  return { column, op, value };
+}
+
+function checkColumnValue(
+  column: string,
+  type: "string" | "number" | "timestamp",
+  value: FilterScalar,
+  path: string,
+): void {
+  if (type === "number" && typeof value !== "number") {
+    throw new QueryError(path, `${column} is a number column; value must be a number`);
+  }
+  if (type === "string" && typeof value !== "string") {
+    throw new QueryError(path, `${column} is a string column; value must be a string`);
+  }
+  if (type === "timestamp" && !isoDateTime.safeParse(value).success) {
+    throw new QueryError(path, ISO_ERROR);
+  }
+}
+
+function checkBreakdowns(breakdowns: string[]): string[] {
+  breakdowns.forEach((name, i) => {
+    if (breakdowns.indexOf(name) !== i) {
+      throw new QueryError(`breakdowns[${i}]`, `duplicate breakdown ${name}`);
+    }
+  });
+  return breakdowns;
+}
+
+/** Bucket widths tried for a default granularity, in seconds. */
+const NICE_STEPS_S = [
+  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800,
+  604800,
+];
+
+function checkGranularity(granularity: number | undefined, rangeMs: number): number {
+  if (granularity === undefined) {
+    const step = NICE_STEPS_S.find((s) => rangeMs / (s * 1000) <= 240);
+    return step ?? Math.ceil(rangeMs / 240 / 86_400_000) * 86400;
+  }
+  const buckets = Math.ceil(rangeMs / (granularity * 1000)) + 1;
+  if (buckets > MAX_BUCKETS) {
+    throw new QueryError(
+      "granularity_s",
+      `gives ${buckets} time buckets over the range; at most ${MAX_BUCKETS}`,
+    );
+  }
+  return granularity;
+}

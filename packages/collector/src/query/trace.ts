@@ -1,0 +1,77 @@
+import type { DuckDBConnection, JS } from "@duckdb/node-api";
+import { QueryError } from "./errors.js";
+import { type JsonScalar, jsonScalar } from "./json.js";
+
+/**
+ * One span of a trace: its columns under their query names (`trace_id`, `span_id`,
+ * `parent_span_id` ("" for a root), `trace_state`, `name`, `kind`, `service.name`, `timestamp`
+ * (start, ISO-8601 UTC, ms precision), `start_time_unix_nano` and `end_time_unix_nano` (exact,
+ * decimal text), `duration_ms`, `status_code`, `status_message`), then every attribute under
+ * its own name (a column wins over an attribute of the same name), then `events` and `links`
+ * (the stored JSON, parsed; `[]` if unparsable).
+ */
+export type TraceSpan = Record<string, unknown>;
+
+/** The answer to `GET /api/traces/{trace_id}`; `spans` is empty when the trace is unknown. */
+export interface TraceResult {
+  trace_id: string;
+  /** Ordered by start time, then span id. */
+  spans: TraceSpan[];
+}
+
+const SELECT_SPANS = `
+SELECT trace_id, span_id, parent_span_id, trace_state, name, kind, service_name, "timestamp",
+  CAST(start_time_unix_nano AS VARCHAR) AS start_time_unix_nano,
+  CAST(end_time_unix_nano AS VARCHAR) AS end_time_unix_nano,
+  duration_ms, status_code, status_message, attr_str, attr_num, attr_bool, events, links
+FROM spans WHERE trace_id = $1
+ORDER BY spans.start_time_unix_nano, spans.span_id`;
+
+/**
+ * Reads all spans of one trace.
+ * @param traceId 32 hex digits (W3C Trace Context); upper case is accepted and lowered.
+ * @throws {QueryError} with path `trace_id` when the id is not 32 hex digits; DuckDB errors
+ *   propagate unchanged.
+ */
+export async function getTrace(conn: DuckDBConnection, traceId: string): Promise<TraceResult> {
+  if (!/^[0-9a-fA-F]{32}$/.test(traceId)) {
+    throw new QueryError("trace_id", "must be 32 hex digits");
+  }
+  const id = traceId.toLowerCase();
+  const reader = await conn.runAndReadAll(SELECT_SPANS, [id]);
+  return { trace_id: id, spans: reader.getRowObjectsJS().map(toSpan) };
+}
+
+function toSpan(row: Record<string, JS>): TraceSpan {
+  const span: TraceSpan = {
+    trace_id: row.trace_id,
+    span_id: row.span_id,
+    parent_span_id: row.parent_span_id,
+    trace_state: row.trace_state,
+    name: row.name,
+    kind: row.kind,
+    "service.name": row.service_name,
+    timestamp: jsonScalar(row.timestamp),
+    start_time_unix_nano: row.start_time_unix_nano,
+    end_time_unix_nano: row.end_time_unix_nano,
+    duration_ms: jsonScalar(row.duration_ms),
+    status_code: row.status_code,
+    status_message: row.status_message,
+  };
+  for (const map of [row.attr_str, row.attr_num, row.attr_bool]) {
+    for (const { key, value } of map as { key: string; value: JS }[]) {
+      if (!Object.hasOwn(span, key)) span[key] = jsonScalar(value) satisfies JsonScalar;
+    }
+  }
+  span.events = parseList(row.events);
+  span.links = parseList(row.links);
+  return span;
+}
+
+function parseList(text: JS): unknown {
+  try {
+    return JSON.parse(text as string);
+  } catch {
+    return [];
+  }
+}
