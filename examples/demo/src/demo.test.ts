@@ -60,7 +60,8 @@ test("the demo's services report one connected trace per checkout: web → auth,
     const root = spans.filter((s) => s.parent_span_id === "");
     assert.equal(root.length, 1);
     assert.equal(root[0]["service.name"], "web");
-    for (const s of spans) if (s.parent_span_id) assert.ok(byId.has(s.parent_span_id), `orphan ${s.name}`);
+    for (const s of spans)
+      if (s.parent_span_id) assert.ok(byId.has(s.parent_span_id), `orphan ${s.name}`);
     const names = new Set(spans.map((s) => `${s["service.name"]}:${s.kind}:${s.name}`));
     for (const expected of [
       "web:server:POST",
@@ -78,7 +79,9 @@ test("the demo's services report one connected trace per checkout: web → auth,
       assert.ok(names.has(expected), `missing ${expected} in ${[...names].join(", ")}`);
     }
     // resources' server span descends from billing's client span.
-    const resourcesServer = spans.find((s) => s["service.name"] === "resources" && s.kind === "server");
+    const resourcesServer = spans.find(
+      (s) => s["service.name"] === "resources" && s.kind === "server",
+    );
     const parent = byId.get(resourcesServer?.parent_span_id ?? "");
     assert.equal(parent?.["service.name"], "billing");
     assert.equal(parent?.kind, "client");

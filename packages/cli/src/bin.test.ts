@@ -34,7 +34,9 @@ test("sonde serve listens, answers /healthz, and stops cleanly on SIGTERM", asyn
 });
 
 test("a bad flag is refused with a message naming it", () => {
-  const r = spawnSync(process.execPath, [bin, "serve", "--http-port", "http"], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, [bin, "serve", "--http-port", "http"], {
+    encoding: "utf8",
+  });
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /--http-port/);
   assert.match(r.stderr, /port number/);

@@ -1,0 +1,93 @@
+import type { ClientRequest, IncomingMessage } from "node:http";
+import type { TLSSocket } from "node:tls";
+import type { Attributes } from "@sonde/api";
+
+// OpenTelemetry HTTP semantic conventions (v1.26+, stable HTTP attributes).
+const KNOWN_METHODS = new Set([
+  "GET",
+  "HEAD",
+  "POST",
+  "PUT",
+  "DELETE",
+  "CONNECT",
+  "OPTIONS",
+  "TRACE",
+  "PATCH",
+]);
+
+/**
+ * The `http.request.method` attributes: a known method as is, anything else as `_OTHER` with
+ * `http.request.method_original`; and the span name prefix (`HTTP` for `_OTHER`).
+ */
+export function methodAttributes(raw: string | undefined): {
+  name: string;
+  attributes: Attributes;
+} {
+  const method = raw ?? "GET";
+  if (KNOWN_METHODS.has(method))
+    return { name: method, attributes: { "http.request.method": method } };
+  return {
+    name: "HTTP",
+    attributes: { "http.request.method": "_OTHER", "http.request.method_original": method },
+  };
+}
+
+/** Splits a Host header (`name`, `name:port`, `[v6]:port`) into address and port. */
+export function parseHost(
+  host: string | undefined,
+): { address: string; port?: number } | undefined {
+  if (host === undefined || host === "") return undefined;
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(host);
+  if (match === null) return undefined;
+  const address = match[1].startsWith("[") ? match[1].slice(1, -1) : match[1];
+  return match[2] === undefined ? { address } : { address, port: Number(match[2]) };
+}
+
+function defaultPort(scheme: string): number {
+  return scheme === "https" ? 443 : 80;
+}
+
+/** The path of a request target (origin form `/p?q` or absolute form `http://h/p?q`). */
+function pathOf(target: string): string {
+  if (target.startsWith("/")) {
+    const query = target.indexOf("?");
+    return query === -1 ? target : target.slice(0, query);
+  }
+  return URL.canParse(target) ? new URL(target).pathname : target;
+}
+
+/** Attributes of a server span known when the request arrives. */
+export function serverAttributes(request: IncomingMessage): Attributes {
+  const scheme = (request.socket as TLSSocket).encrypted ? "https" : "http";
+  const host = parseHost(request.headers.host);
+  const attributes: Attributes = {
+    ...methodAttributes(request.method).attributes,
+    "url.path": pathOf(request.url ?? "/"),
+    "url.scheme": scheme,
+    "server.address": host?.address ?? request.socket.localAddress ?? "",
+    "server.port": host?.port ?? (host ? defaultPort(scheme) : (request.socket.localPort ?? 0)),
+    "network.protocol.version": request.httpVersion,
+  };
+  const userAgent = request.headers["user-agent"];
+  if (userAgent !== undefined) attributes["user_agent.original"] = userAgent;
+  const client = request.socket.remoteAddress;
+  if (client !== undefined) attributes["client.address"] = client;
+  return attributes;
+}
+
+/** Attributes of a client span known when the request is created. */
+export function clientAttributes(request: ClientRequest): Attributes {
+  const scheme = request.protocol === "https:" ? "https" : "http";
+  const header = request.getHeader("host");
+  const host = parseHost(typeof header === "string" ? header : undefined);
+  const address = host?.address ?? request.host;
+  const port = host?.port ?? defaultPort(scheme);
+  const authority = address.includes(":") ? `[${address}]` : address;
+  const portSuffix = port === defaultPort(scheme) ? "" : `:${port}`;
+  return {
+    ...methodAttributes(request.method).attributes,
+    "url.full": `${scheme}://${authority}${portSuffix}${request.path}`,
+    "server.address": address,
+    "server.port": port,
+  };
+}

@@ -1,0 +1,122 @@
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import {
+  type Context,
+  context,
+  createContextKey,
+  diag,
+  headersGetter,
+  propagation,
+  ROOT_CONTEXT,
+  type Span,
+  type Tracer,
+  trace,
+} from "@sonde/api";
+import { bindEmitter } from "../trace/bind-emitter.js";
+import { methodAttributes, serverAttributes } from "./http-attributes.js";
+
+const SERVER_REQUEST = createContextKey("sonde.http.server_request");
+
+interface ServerRequest {
+  span: Span;
+  /** The span name prefix: the method, or `HTTP` for unknown methods. */
+  method: string;
+}
+
+/**
+ * Names the route of the HTTP request being handled (e.g. `/users/:id`): sets `http.route`
+ * on its server span and renames the span `{method} {route}` (OpenTelemetry HTTP semantic
+ * conventions). Call it from a handler or router; does nothing outside a traced request.
+ * Never throws.
+ */
+export function setHttpRoute(route: string): void {
+  const request = context.active().getValue(SERVER_REQUEST) as ServerRequest | undefined;
+  if (request === undefined) return;
+  request.span.setAttribute("http.route", route).updateName(`${request.method} ${route}`);
+}
+
+function endOnClose(span: Span, response: ServerResponse): void {
+  response.once("close", () => {
+    if (response.headersSent) {
+      span.setAttribute("http.response.status_code", response.statusCode);
+      if (response.statusCode >= 500) span.setStatus("error");
+    }
+    if (!response.writableFinished) {
+      span.setStatus("error", "connection closed before the response was complete");
+    }
+    span.end();
+  });
+}
+
+/**
+ * Starts the server span of a request, continuing an incoming `traceparent`, and returns the
+ * context to run the handlers in (so their spans and outgoing requests become its children).
+ */
+function startServerSpan(
+  tracer: Tracer,
+  request: IncomingMessage,
+  response: ServerResponse,
+): { span: Span; active: Context } {
+  // A server span starts from the incoming request alone, not from whatever context the
+  // listening socket happened to be created in.
+  const incoming = propagation.extract(request.headers, headersGetter, ROOT_CONTEXT);
+  const method = methodAttributes(request.method).name;
+  const span = tracer.startSpan(method, {
+    kind: "server",
+    parent: trace.getSpan(incoming) ?? null,
+    attributes: serverAttributes(request),
+  });
+  endOnClose(span, response);
+  const active = trace.setSpan(incoming, span).setValue(SERVER_REQUEST, { span, method });
+  bindEmitter(request, active);
+  bindEmitter(response, active);
+  return { span, active };
+}
+
+/** Runs the `request` listeners under the server span; a synchronous throw is recorded. */
+function emitTraced(tracer: Tracer, args: unknown[], emit: () => boolean): boolean {
+  let started: { span: Span; active: Context };
+  try {
+    const [request, response] = args as [IncomingMessage, ServerResponse];
+    started = startServerSpan(tracer, request, response);
+  } catch (error) {
+    diag.report({ code: "internal_error", message: "tracing an HTTP request failed", error });
+    return emit();
+  }
+  return context.with(started.active, () => {
+    try {
+      return emit();
+    } catch (error) {
+      started.span
+        .recordException(error)
+        .setStatus("error", error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  });
+}
+
+/**
+ * Wraps `prototype.emit` (of `http.Server` or `https.Server`) so every `request` event is
+ * traced. Patching the prototype works however the server was created (`http.createServer`,
+ * `import { createServer }`, `new Server()`). Returns a function that undoes it.
+ *
+ * Not `diagnostics_channel`: `http.server.request.start` is published before the `request`
+ * event but cannot wrap it, so the handlers could not run inside the span's context.
+ */
+export function patchServerEmit(prototype: Server, tracer: Tracer): () => void {
+  const hadOwn = Object.hasOwn(prototype, "emit");
+  const original = prototype.emit;
+  const emit = original as (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
+  let enabled = true;
+  const patched = function (this: Server, event: string | symbol, ...args: unknown[]): boolean {
+    if (!enabled || event !== "request") return emit.call(this, event, ...args);
+    return emitTraced(tracer, args, () => emit.call(this, event, ...args));
+  };
+  prototype.emit = patched as Server["emit"];
+  return () => {
+    enabled = false;
+    // Restore only if nobody wrapped our wrapper since; otherwise it stays, disabled.
+    if (prototype.emit !== (patched as Server["emit"])) return;
+    if (hadOwn) prototype.emit = original;
+    else delete (prototype as Partial<Server>).emit;
+  };
+}

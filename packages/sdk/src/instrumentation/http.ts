@@ -1,0 +1,27 @@
+import http from "node:http";
+import https from "node:https";
+import { trace } from "@sonde/api";
+import { SDK_VERSION } from "../version.js";
+import { type ClientModule, patchClient } from "./http-client.js";
+import { patchServerEmit } from "./http-server.js";
+
+/** The instrumentation scope of HTTP spans. */
+export const HTTP_SCOPE = "@sonde/sdk/http";
+
+/**
+ * Traces `node:http` and `node:https`: a server span per incoming request (handlers run with
+ * it active) and a client span per outgoing request (with `traceparent` injected). Requests
+ * made under a suppressed context (the exporter's own) are not traced. Returns a function
+ * that removes the instrumentation.
+ */
+export function instrumentHttp(): () => void {
+  const tracer = trace.getTracer(HTTP_SCOPE, SDK_VERSION);
+  const undo = [
+    patchServerEmit(http.Server.prototype, tracer),
+    patchServerEmit(https.Server.prototype as unknown as http.Server, tracer),
+    patchClient([http as unknown as ClientModule, https as unknown as ClientModule], tracer),
+  ];
+  return () => {
+    for (const fn of undo) fn();
+  };
+}
