@@ -35,25 +35,32 @@ test("the demo's services report one connected trace per checkout: web → auth,
     }
     assert.deepEqual(services.sort(), ["auth", "billing", "resources", "web"]);
 
-    // A successful checkout: its root is web's server span; the trace holds all four services.
-    const roots = await query({
+    // A successful checkout (waited for, bounded): its root is web's server span.
+    const checkout = {
       calculations: [{ op: "COUNT" }],
       filters: [
         { column: "service.name", op: "=", value: "web" },
         { column: "kind", op: "=", value: "server" },
-        { column: "url.path", op: "=", value: "/checkout" },
+        { column: "http.route", op: "=", value: "/checkout" },
         { column: "http.response.status_code", op: "=", value: 200 },
       ],
       breakdowns: ["trace_id"],
       limit: 1,
-    });
+    };
+    let roots = await query(checkout);
+    for (let i = 0; i < 20 && roots.totals.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      roots = await query(checkout);
+    }
     assert.equal(roots.totals.length, 1, "no successful checkout yet");
     // Services export on their own schedules: wait (bounded) until all four have sent their part.
     let spans: Span[] = [];
     for (let i = 0; i < 20; i++) {
       const res = await fetch(`${demo.collector.url}/api/traces/${roots.totals[0].group.trace_id}`);
       spans = ((await res.json()) as { spans: Span[] }).spans;
-      if (new Set(spans.map((s) => s["service.name"])).size === 4) break;
+      const ids = new Set(spans.map((s) => s.span_id));
+      const complete = spans.every((s) => s.parent_span_id === "" || ids.has(s.parent_span_id));
+      if (complete && new Set(spans.map((s) => s["service.name"])).size === 4) break;
       await new Promise((r) => setTimeout(r, 500));
     }
     const byId = new Map(spans.map((s) => [s.span_id, s]));
@@ -64,14 +71,14 @@ test("the demo's services report one connected trace per checkout: web → auth,
       if (s.parent_span_id) assert.ok(byId.has(s.parent_span_id), `orphan ${s.name}`);
     const names = new Set(spans.map((s) => `${s["service.name"]}:${s.kind}:${s.name}`));
     for (const expected of [
-      "web:server:POST",
+      "web:server:POST /checkout",
       "web:client:POST",
-      "auth:server:POST",
+      "auth:server:POST /verify",
       "auth:internal:session lookup",
-      "billing:server:POST",
+      "billing:server:POST /charge",
       "billing:internal:price quote",
       "billing:internal:charge card",
-      "resources:server:POST",
+      "resources:server:POST /allocate",
       "resources:internal:container startup",
       "resources:internal:storage allocation",
       "resources:internal:startup scripts",

@@ -1,4 +1,5 @@
 import http from "node:http";
+import { setHttpRoute } from "@sonde/sdk";
 
 /** A random delay in milliseconds drawn from [min, max), with a `slowChance` of a long tail. */
 export function latency(min: number, max: number, slowChance = 0, slowMs = 0): number {
@@ -61,10 +62,10 @@ export function jsonServer(handler: Handler): http.Server {
       let status = 200;
       let out: unknown;
       try {
-        out = await handler(
-          new URL(req.url ?? "/", "http://x").pathname,
-          text ? JSON.parse(text) : {},
-        );
+        // The demo's paths are its routes: naming them makes spans "POST /checkout".
+        const path = new URL(req.url ?? "/", "http://x").pathname;
+        setHttpRoute(path);
+        out = await handler(path, text ? JSON.parse(text) : {});
       } catch (e) {
         status = e instanceof DemoError ? e.status : 500;
         out = { error: (e as Error).message };

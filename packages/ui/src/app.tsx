@@ -1,0 +1,41 @@
+import { lastQueryHref, QueryPage } from "./query/page.js";
+import { traceHref, useRoute } from "./route.js";
+import { TracePage } from "./trace/page.js";
+
+/** The application shell: top bar and the page of the current route. */
+export function App() {
+  const route = useRoute();
+  const openTrace = (e: Event) => {
+    e.preventDefault();
+    const input = (e.currentTarget as HTMLFormElement).elements.namedItem(
+      "trace",
+    ) as HTMLInputElement;
+    const id = input.value.trim();
+    if (id) location.hash = traceHref(id);
+  };
+  return (
+    <>
+      <nav class="topbar">
+        <a class="brand" href={lastQueryHref()}>
+          Sonde
+        </a>
+        <a href={lastQueryHref()} class={route.page === "query" ? "active" : undefined}>
+          Query
+        </a>
+        <form class="trace-search" onSubmit={openTrace}>
+          <input
+            name="trace"
+            placeholder="Open trace by id"
+            spellcheck={false}
+            data-testid="trace-search"
+          />
+        </form>
+      </nav>
+      {route.page === "trace" ? (
+        <TracePage traceId={route.traceId} spanId={route.params.get("span") ?? undefined} />
+      ) : (
+        <QueryPage params={route.params} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+import type { Span } from "../api.js";
+import { nanosToMs, parseTimeMs } from "../format.js";
+
+/** A span placed in its trace: depth in the tree, start in ms since the epoch, children. */
+export interface SpanNode {
+  span: Span;
+  startMs: number;
+  depth: number;
+  children: SpanNode[];
+  error: boolean;
+}
+
+/** A trace as a tree, with its time bounds (ms since the epoch). */
+export interface TraceTree {
+  roots: SpanNode[];
+  startMs: number;
+  endMs: number;
+  count: number;
+  errors: number;
+  services: string[];
+}
+
+/**
+ * Nests spans under their parents, children in start order. Spans whose parent is missing
+ * from the trace (not received yet, or dropped) become roots, and so do spans caught in a
+ * parent cycle, so every span appears exactly once. Iterative: deep traces cannot overflow
+ * the stack.
+ */
+export function buildTree(spans: Span[]): TraceTree {
+  const nodes = spans.map(
+    (span): SpanNode => ({
+      span,
+      startMs: startOf(span),
+      depth: 0,
+      children: [],
+      error: span.status_code === "error",
+    }),
+  );
+  const byId = new Map<string, SpanNode>();
+  for (const node of nodes) if (!byId.has(node.span.span_id)) byId.set(node.span.span_id, node);
+  const roots: SpanNode[] = [];
+  for (const node of nodes) {
+    const parent = node.span.parent_span_id ? byId.get(node.span.parent_span_id) : undefined;
+    if (parent && parent !== node) parent.children.push(node);
+    else roots.push(node);
+  }
+  const placed = new Set<SpanNode>();
+  const place = (top: SpanNode[]) => {
+    const stack = top.map((n) => ({ node: n, depth: 0 }));
+    while (stack.length > 0) {
+      const { node, depth } = stack.pop() as { node: SpanNode; depth: number };
+      placed.add(node);
+      node.depth = depth;
+      for (const child of node.children) stack.push({ node: child, depth: depth + 1 });
+    }
+  };
+  place(roots);
+  for (const node of nodes) {
+    if (placed.has(node)) continue;
+    // In a parent cycle: cut the cycle here.
+    const parent = byId.get(node.span.parent_span_id);
+    if (parent) parent.children = parent.children.filter((c) => c !== node);
+    roots.push(node);
+    place([node]);
+  }
+  const byStart = (a: SpanNode, b: SpanNode) => a.startMs - b.startMs;
+  roots.sort(byStart);
+  for (const node of nodes) node.children.sort(byStart);
+
+  let startMs = Number.POSITIVE_INFINITY;
+  let endMs = Number.NEGATIVE_INFINITY;
+  for (const n of nodes) {
+    startMs = Math.min(startMs, n.startMs);
+    endMs = Math.max(endMs, n.startMs + n.span.duration_ms);
+  }
+  const services = [...new Set(nodes.map((n) => n.span["service.name"]))];
+  return {
+    roots,
+    startMs: Number.isFinite(startMs) ? startMs : 0,
+    endMs: Number.isFinite(endMs) ? endMs : 0,
+    count: nodes.length,
+    errors: nodes.filter((n) => n.error).length,
+    services,
+  };
+}
+
+/** A span's start in ms: exact from `start_time_unix_nano` when present, else `timestamp`. */
+function startOf(span: Span): number {
+  const nanos = span.start_time_unix_nano;
+  const exact =
+    typeof nanos === "string" || typeof nanos === "number" ? nanosToMs(nanos) : Number.NaN;
+  return Number.isFinite(exact) ? exact : parseTimeMs(span.timestamp);
+}
+
+/** The rows of the waterfall: depth-first, skipping the children of collapsed spans. */
+export function visibleRows(tree: TraceTree, collapsed: ReadonlySet<SpanNode>): SpanNode[] {
+  const rows: SpanNode[] = [];
+  const stack = [...tree.roots].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as SpanNode;
+    rows.push(node);
+    if (collapsed.has(node)) continue;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return rows;
+}
