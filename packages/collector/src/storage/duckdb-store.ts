@@ -6,7 +6,7 @@ import {
   DuckDBInstance,
   timestampValue,
 } from "@duckdb/node-api";
-import type { MetricPointRecord, ResourceSpansRecord } from "@sonde/protocol";
+import type { Attributes, MetricPointRecord, ResourceSpansRecord } from "@sonde/protocol";
 import { splitAttributes, type TypedAttributesJson, toJsonText } from "./attributes.js";
 import {
   METRIC_POINTS_DDL,
@@ -21,6 +21,12 @@ function appendMaps(a: DuckDBAppender, attrs: TypedAttributesJson): void {
   a.appendVarchar(attrs.num);
   a.appendVarchar(attrs.bool);
 }
+
+/** The resource's `service.name`, or `unknown_service` as the OpenTelemetry SDKs default to. */
+const serviceName = (resource: Attributes): string => {
+  const name = resource["service.name"];
+  return typeof name === "string" ? name : "unknown_service";
+};
 
 const nullableDouble = (a: DuckDBAppender, v: number | null) =>
   v === null ? a.appendNull() : a.appendDouble(v);
@@ -68,8 +74,7 @@ export class DuckDbStore {
     return this.enqueue("spans", (a) => {
       for (const b of batches) {
         const res = b.resource.attributes;
-        const service =
-          typeof res["service.name"] === "string" ? res["service.name"] : "unknown_service";
+        const service = serviceName(res);
         for (const s of b.spans) {
           a.appendVarchar(s.traceId);
           a.appendVarchar(s.spanId);
@@ -98,10 +103,7 @@ export class DuckDbStore {
   insertMetricPoints(points: MetricPointRecord[]): Promise<number> {
     return this.enqueue("metric_points", (a) => {
       for (const p of points) {
-        const service =
-          typeof p.resource["service.name"] === "string"
-            ? p.resource["service.name"]
-            : "unknown_service";
+        const service = serviceName(p.resource);
         a.appendVarchar(p.name);
         a.appendVarchar(p.description);
         a.appendVarchar(p.unit);
