@@ -1,6 +1,7 @@
 export type {
   Attributes,
   AttrValue,
+  ExemplarRecord,
   MetricPointKind,
   MetricPointRecord,
   ResourceRecord,

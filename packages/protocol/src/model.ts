@@ -75,6 +75,11 @@ export interface MetricPointRecord {
   name: string;
   description: string;
   unit: string;
+  /**
+   * Metric metadata (OTLP `Metric.metadata`): Sonde sends `sonde.owner`, `sonde.stability` and the
+   * declaration's source location as `code.file.path`, `code.line.number`, `code.column.number`.
+   */
+  metadata: Attributes;
   kind: MetricPointKind;
   /** For sums: true when monotonic (a counter). */
   monotonic: boolean;
@@ -90,4 +95,16 @@ export interface MetricPointRecord {
   max: number | null;
   explicitBounds: number[];
   bucketCounts: number[];
+  /** Sample measurements with the span they were recorded in (OTLP `Exemplar`). */
+  exemplars: ExemplarRecord[];
+}
+
+/** A measurement kept as an example of a point, tied to the active span (OTLP `Exemplar`). */
+export interface ExemplarRecord {
+  value: number;
+  timeUnixNano: bigint;
+  /** 32 hex chars, or `""` when recorded outside a span. */
+  traceId: string;
+  /** 16 hex chars, or `""`. */
+  spanId: string;
 }

@@ -183,6 +183,7 @@ test("metric points are stored", async () => {
       name: "/demo/requests",
       description: "Requests.",
       unit: "1",
+      metadata: { "sonde.owner": "team-web" },
       kind: "sum",
       monotonic: true,
       temporality: "cumulative",
@@ -195,13 +196,21 @@ test("metric points are stored", async () => {
       max: null,
       explicitBounds: [],
       bucketCounts: [],
+      exemplars: [
+        {
+          value: 3,
+          timeUnixNano: 1_700_000_005_000_000_000n,
+          traceId: "5b8efff798038103d269b633813fc60c",
+          spanId: "eee19b7ec3c1b174",
+        },
+      ],
     },
   ]);
   const res = await post("/v1/metrics", body, { "content-type": "application/x-protobuf" });
   assert.equal(res.status, 200);
   const rows = (
     await collector.store.reader.runAndReadAll(
-      "SELECT name, kind, monotonic, value, service_name, attr_str['outcome'] AS outcome FROM metric_points",
+      "SELECT name, kind, monotonic, value, service_name, attr_str['outcome'] AS outcome, metadata, exemplars FROM metric_points",
     )
   ).getRowObjectsJson();
   assert.deepEqual(rows, [
@@ -212,6 +221,9 @@ test("metric points are stored", async () => {
       value: 42,
       service_name: "m",
       outcome: "ok",
+      metadata: '{"sonde.owner":"team-web"}',
+      exemplars:
+        '[{"value":3,"timeUnixNano":"1700000005000000000","traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b174"}]',
     },
   ]);
 });

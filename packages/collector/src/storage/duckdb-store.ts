@@ -9,9 +9,11 @@ import {
 import type { Attributes, MetricPointRecord, ResourceSpansRecord } from "@sonde/protocol";
 import { splitAttributes, type TypedAttributesJson, toJsonText } from "./attributes.js";
 import {
+  META_DDL,
   METRIC_POINTS_DDL,
   PUBLISH_METRIC_POINTS_SQL,
   PUBLISH_SPANS_SQL,
+  SCHEMA_VERSION,
   SPANS_DDL,
   STAGING_DDL,
 } from "./schema.js";
@@ -62,6 +64,21 @@ export class DuckDbStore {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     const instance = await DuckDBInstance.create(path);
     const writer = await instance.connect();
+    await writer.run(META_DDL);
+    const found = (
+      await writer.runAndReadAll("SELECT value FROM sonde_meta WHERE key = 'schema_version'")
+    ).getRowObjectsJson()[0]?.value;
+    if (found === undefined) {
+      await writer.run("INSERT INTO sonde_meta VALUES ('schema_version', $1)", [
+        String(SCHEMA_VERSION),
+      ]);
+    } else if (found !== String(SCHEMA_VERSION)) {
+      writer.closeSync();
+      instance.closeSync();
+      throw new Error(
+        `${path} holds Sonde storage layout ${found}, this collector writes layout ${SCHEMA_VERSION}: move the file away or choose another --storage`,
+      );
+    }
     await writer.run(SPANS_DDL);
     await writer.run(METRIC_POINTS_DDL);
     await writer.run(STAGING_DDL);
@@ -107,6 +124,7 @@ export class DuckDbStore {
         a.appendVarchar(p.name);
         a.appendVarchar(p.description);
         a.appendVarchar(p.unit);
+        a.appendVarchar(toJsonText(p.metadata));
         a.appendVarchar(p.kind);
         a.appendBoolean(p.monotonic);
         a.appendVarchar(p.temporality);
@@ -119,6 +137,7 @@ export class DuckDbStore {
         nullableDouble(a, p.count);
         nullableDouble(a, p.min);
         nullableDouble(a, p.max);
+        a.appendVarchar(p.exemplars.length ? toJsonText(p.exemplars) : "[]");
         a.appendVarchar(JSON.stringify(p.explicitBounds));
         a.appendVarchar(JSON.stringify(p.bucketCounts));
         appendMaps(a, splitAttributes(p.resource, p.attributes));

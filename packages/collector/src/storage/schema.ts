@@ -5,6 +5,14 @@
  * (ints and doubles, as DOUBLE), booleans in `attr_bool`. Arrays are stored as JSON text in
  * `attr_str`.
  */
+/**
+ * The layout version of the tables below. A database file written with another version is
+ * refused with a clear error instead of failing on the first insert.
+ */
+export const SCHEMA_VERSION = 2;
+
+export const META_DDL = `CREATE TABLE IF NOT EXISTS sonde_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`;
+
 export const SPANS_DDL = `
 CREATE TABLE IF NOT EXISTS spans (
   trace_id VARCHAR NOT NULL,
@@ -32,6 +40,7 @@ CREATE TABLE IF NOT EXISTS metric_points (
   name VARCHAR NOT NULL,
   description VARCHAR NOT NULL,
   unit VARCHAR NOT NULL,
+  metadata VARCHAR NOT NULL,
   kind VARCHAR NOT NULL,
   monotonic BOOLEAN NOT NULL,
   temporality VARCHAR NOT NULL,
@@ -44,6 +53,7 @@ CREATE TABLE IF NOT EXISTS metric_points (
   count DOUBLE,
   min DOUBLE,
   max DOUBLE,
+  exemplars VARCHAR NOT NULL,
   explicit_bounds DOUBLE[] NOT NULL,
   bucket_counts DOUBLE[] NOT NULL,
   attr_str MAP(VARCHAR, VARCHAR) NOT NULL,

@@ -11,6 +11,7 @@ import {
   toCount,
   toDouble,
   toEnum,
+  toId,
   toKeyValues,
   toStr,
   within,
@@ -29,6 +30,7 @@ interface MetricHead {
   name: string;
   description: string;
   unit: string;
+  metadata: Attributes;
 }
 
 function point(
@@ -52,6 +54,12 @@ function point(
     max: null,
     explicitBounds: [],
     bucketCounts: [],
+    exemplars: each(p.exemplars, "exemplars", (e) => ({
+      value: numberValue(e) ?? 0,
+      timeUnixNano: toBigInt(e.timeUnixNano, "timeUnixNano"),
+      traceId: toId(e.traceId, 16, "traceId", true),
+      spanId: toId(e.spanId, 8, "spanId", true),
+    })),
   };
 }
 
@@ -150,6 +158,7 @@ export function metricsRequestFromObject(request: unknown): MetricPointRecord[] 
           name: toStr(m.name, "name"),
           description: toStr(m.description, "description"),
           unit: toStr(m.unit, "unit"),
+          metadata: attributes(m.metadata, "metadata"),
         };
         if (!head.name) throw new OtlpDecodeError("name", "a metric needs a name");
         return metricPoints(head, m);
@@ -172,6 +181,12 @@ export function decodeMetricsRequest(body: Uint8Array): MetricPointRecord[] {
 function encodePoint(p: MetricPointRecord): Record<string, unknown> {
   const base = {
     attributes: toKeyValues(p.attributes),
+    exemplars: p.exemplars.map((e) => ({
+      timeUnixNano: e.timeUnixNano.toString(),
+      asDouble: e.value,
+      traceId: e.traceId ? Buffer.from(e.traceId, "hex") : undefined,
+      spanId: e.spanId ? Buffer.from(e.spanId, "hex") : undefined,
+    })),
     startTimeUnixNano: p.startTimeUnixNano.toString(),
     timeUnixNano: p.timeUnixNano.toString(),
   };
@@ -225,7 +240,12 @@ export function encodeMetricsRequest(points: MetricPointRecord[]): Uint8Array {
         const first = ps[0];
         const dataPoints = ps.map(encodePoint);
         const temporality = first.temporality === "delta" ? 1 : 2;
-        const head = { name: first.name, description: first.description, unit: first.unit };
+        const head = {
+          name: first.name,
+          description: first.description,
+          unit: first.unit,
+          metadata: toKeyValues(first.metadata),
+        };
         if (first.kind === "gauge") return { ...head, gauge: { dataPoints } };
         if (first.kind === "sum") {
           return {

@@ -110,6 +110,8 @@ test("metric points round-trip: counter, gauge and histogram", () => {
     max: null,
     explicitBounds: [],
     bucketCounts: [],
+    metadata: { "sonde.owner": "team-web", "code.line.number": 12 },
+    exemplars: [],
   };
   const points: MetricPointRecord[] = [
     {
@@ -143,6 +145,15 @@ test("metric points round-trip: counter, gauge and histogram", () => {
       max: 20,
       explicitBounds: [2, 3, 5, 8, 13],
       bucketCounts: [1, 0, 1, 1, 0, 1],
+      exemplars: [
+        {
+          value: 12.5,
+          timeUnixNano: 1_500n,
+          traceId: "0af7651916cd43dd8448eb211c80319c",
+          spanId: "b7ad6b7169203331",
+        },
+        { value: 1, timeUnixNano: 1_600n, traceId: "", spanId: "" },
+      ],
     },
   ];
   assert.deepEqual(decodeMetricsRequest(encodeMetricsRequest(points)), points);

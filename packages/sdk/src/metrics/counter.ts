@@ -51,6 +51,8 @@ export class SdkCounter implements CounterImplementation {
         name: this.#declaration.name,
         description: this.#declaration.description,
         unit: this.#declaration.unit,
+        metadata: {},
+        exemplars: [],
         kind: "sum",
         monotonic: true,
         temporality: "cumulative",

@@ -83,6 +83,8 @@ export class SdkDistribution implements DistributionImplementation {
         name: this.#declaration.name,
         description: this.#declaration.description,
         unit: this.#declaration.unit,
+        metadata: {},
+        exemplars: [],
         kind: "histogram",
         monotonic: false,
         temporality: "cumulative",
