@@ -7,6 +7,8 @@ const charges = metrics.counter("/demo/billing/charge_count", {
   description: "Charges attempted, by outcome.",
   unit: "1",
   tags: { outcome: "string" },
+  owner: "team-payments",
+  stability: "stable",
 });
 
 /** The billing service: prices the order, has resources allocated, then charges the card. */

@@ -8,6 +8,8 @@ const startupLatency = metrics.distribution("/demo/resources/container_startup_l
   unit: "ms",
   tags: { image: "string" },
   buckets: [20, 30, 50, 80, 130, 210, 340, 550],
+  owner: "team-infra",
+  stability: "experimental",
 });
 
 /** One step of the seed's resource request, as an internal span. */

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import { listMetrics } from "../catalog/metrics.js";
 import { registerOtlpHttp } from "../ingest/otlp-http.js";
 import type { IngestStats } from "../ingest/stats.js";
 import { getTrace, listColumns, QueryError, runQuery } from "../query/index.js";
@@ -48,6 +49,7 @@ export function buildApp({ store, stats, bodyLimit, uiDir }: AppOptions): Fastif
     }),
   );
   app.get("/api/columns", async () => listColumns(store.reader));
+  app.get("/api/metrics", async () => listMetrics(store.reader));
 
   if (uiDir && existsSync(`${uiDir}/index.html`)) {
     app.register(fastifyStatic, { root: uiDir, wildcard: false });
