@@ -1,11 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import type { ColumnInfo, ColumnsResult, ColumnType } from "@sonde/protocol/query";
 import { SPAN_COLUMNS } from "../storage/schema.js";
-
-/** A queryable column; attributes are typed by the map they are stored in. */
-export interface ColumnInfo {
-  name: string;
-  type: "string" | "number" | "bool" | "timestamp";
-}
 
 const ATTRIBUTE_KEYS = `
 SELECT DISTINCT k AS name, 'string' AS type FROM (SELECT unnest(map_keys(attr_str)) AS k FROM spans)
@@ -20,7 +15,7 @@ ORDER BY name, type`;
  * fixed column's name are left out (the column wins). Scans the attribute maps of the whole table.
  * @throws nothing of its own; DuckDB errors propagate unchanged.
  */
-export async function listColumns(conn: DuckDBConnection): Promise<{ columns: ColumnInfo[] }> {
+export async function listColumns(conn: DuckDBConnection): Promise<ColumnsResult> {
   const columns: ColumnInfo[] = Object.entries(SPAN_COLUMNS).map(([name, { type }]) => ({
     name,
     type,
@@ -29,7 +24,7 @@ export async function listColumns(conn: DuckDBConnection): Promise<{ columns: Co
   for (const row of reader.getRowObjectsJS()) {
     const name = row.name as string;
     if (!Object.hasOwn(SPAN_COLUMNS, name)) {
-      columns.push({ name, type: row.type as ColumnInfo["type"] });
+      columns.push({ name, type: row.type as ColumnType });
     }
   }
   return { columns };

@@ -12,10 +12,9 @@ import {
   type CalculationOp,
   calculationKey,
   type Filter,
-  type FilterScalar,
-  type QuerySpec,
-  spanColumn,
-} from "./spec.js";
+  type Scalar,
+} from "@sonde/protocol/query";
+import { type QuerySpec, spanColumn } from "./spec.js";
 
 /** Number of equal-width HEATMAP buckets between the column's min and max. */
 export const HEATMAP_BUCKETS = 20;
@@ -49,7 +48,7 @@ class Params {
     return `$${this.values.length}`;
   }
 
-  scalar(value: FilterScalar): string {
+  scalar(value: Scalar): string {
     if (typeof value === "number") return this.add(value, DOUBLE);
     if (typeof value === "boolean") return this.add(value, BOOLEAN);
     return this.add(value, VARCHAR);
@@ -211,10 +210,9 @@ function filter(f: Filter, p: Params): string {
     }
     return f.op === "exists" ? present : `NOT ${present}`;
   }
-  const values = Array.isArray(f.value) ? f.value : [f.value as FilterScalar];
+  const values = Array.isArray(f.value) ? f.value : [f.value as Scalar];
   const target = fixed?.sql ?? attr(attrMap(f, values[0]), f.column, p);
-  const param = (v: FilterScalar) =>
-    fixed?.type === "timestamp" ? p.time(v as string) : p.scalar(v);
+  const param = (v: Scalar) => (fixed?.type === "timestamp" ? p.time(v as string) : p.scalar(v));
   switch (f.op) {
     case "contains":
       return `contains(${target}, ${param(values[0])})`;
@@ -227,7 +225,7 @@ function filter(f: Filter, p: Params): string {
   }
 }
 
-function attrMap(f: Filter, value: FilterScalar): AttrMap {
+function attrMap(f: Filter, value: Scalar): AttrMap {
   if (f.op === "contains" || typeof value === "string") return "attr_str";
   return typeof value === "number" ? "attr_num" : "attr_bool";
 }

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import type { HeatmapValue, QueryResult } from "@sonde/protocol/query";
 import { HEATMAP_BUCKETS } from "./compile.js";
-import { type HeatmapValue, type QueryResult, runQuery } from "./run.js";
+import { runQuery } from "./run.js";
 import {
   insertSpans,
   openTestDb,

@@ -1,40 +1,8 @@
 import type { DuckDBConnection, JS } from "@duckdb/node-api";
+import type { CalculationValues, HeatmapValue, QueryResult } from "@sonde/protocol/query";
 import { type CompiledQuery, compileQuery, HEATMAP_BUCKETS } from "./compile.js";
-import { type JsonScalar, jsonScalar } from "./json.js";
+import { jsonScalar } from "./json.js";
 import { parseQuery, type QuerySpec } from "./spec.js";
-
-/** One HEATMAP bucket: values in [lower, upper) (the last bucket includes its upper bound). */
-export interface HeatmapBucket {
-  lower: number;
-  upper: number;
-  count: number;
-}
-
-/** A HEATMAP result: its non-empty buckets, ascending. */
-export interface HeatmapValue {
-  buckets: HeatmapBucket[];
-}
-
-/** A calculation's result: a number (COUNT, SUM, ...), null when no row had a value, or a heatmap. */
-export type CalculationValue = number | null | HeatmapValue;
-
-/** Breakdown name → value of a group; attribute values are text, null when absent. */
-export type Group = Record<string, JsonScalar>;
-
-/** Calculation key (`COUNT`, `P99(duration_ms)`) → value. */
-export type CalculationValues = Record<string, CalculationValue>;
-
-/** The answer to `POST /api/query` (DESIGN.md "Query model"). */
-export interface QueryResult {
-  /** One entry per group, ordered and limited; exactly one (`group: {}`) without breakdowns. */
-  totals: { group: Group; values: CalculationValues }[];
-  /**
-   * The same groups in the same order, each with one point per time bucket of the range (start
-   * of the bucket as ISO-8601 UTC), buckets without rows included: COUNT 0, other numbers null,
-   * HEATMAP with no buckets.
-   */
-  series: { group: Group; points: { time: string; values: CalculationValues }[] }[];
-}
 
 type Row = Record<string, JS>;
 
@@ -42,7 +10,7 @@ type Row = Record<string, JS>;
  * Runs a query over the `spans` table. See {@link parseQuery} for validation and defaults and
  * {@link compileQuery} for semantics (attribute maps, ordering, percentiles, HEATMAP buckets).
  * @param conn an open connection to a database with the `spans` table (`SPANS_DDL`).
- * @param request the request JSON, unvalidated.
+ * @param request the request JSON (a `QueryRequest`), unvalidated.
  * @param now the end of a relative time range; defaults to the current time.
  * @throws {QueryError} when the request is invalid; DuckDB errors propagate unchanged.
  */

@@ -1,54 +1,17 @@
+import {
+  CALCULATION_OPS,
+  type Calculation,
+  type CalculationOp,
+  calculationKey,
+  FILTER_OPS,
+  type Filter,
+  type FilterOp,
+  type QueryRequest,
+  type Scalar,
+} from "@sonde/protocol/query";
 import { z } from "zod";
 import { SPAN_COLUMNS } from "../storage/schema.js";
 import { formatPath, QueryError } from "./errors.js";
-
-/** Calculation ops. `COUNT` takes no column; every other op needs a numeric one. */
-export const CALCULATION_OPS = [
-  "COUNT",
-  "SUM",
-  "AVG",
-  "MIN",
-  "MAX",
-  "P50",
-  "P90",
-  "P95",
-  "P99",
-  "HEATMAP",
-] as const;
-export type CalculationOp = (typeof CALCULATION_OPS)[number];
-
-/** Filter ops. `in` takes a list, `exists`/`not-exists` no value, the others one value. */
-export const FILTER_OPS = [
-  "=",
-  "!=",
-  ">",
-  ">=",
-  "<",
-  "<=",
-  "exists",
-  "not-exists",
-  "contains",
-  "in",
-] as const;
-export type FilterOp = (typeof FILTER_OPS)[number];
-
-export type FilterScalar = string | number | boolean;
-
-/** One calculation of a validated query; `column` is absent exactly for `COUNT`. */
-export interface Calculation {
-  op: CalculationOp;
-  column?: string;
-}
-
-/**
- * One filter of a validated query. `value` is absent for `exists`/`not-exists`, a non-empty list
- * of one JSON type for `in`, else one value; for the `timestamp` column values are ISO-8601 text.
- */
-export interface Filter {
-  column: string;
-  op: FilterOp;
-  value?: FilterScalar | FilterScalar[];
-}
 
 /** A validated `spans` query with its time range resolved to absolute instants. */
 export interface QuerySpec {
@@ -129,13 +92,10 @@ const querySchema = z.strictObject({
   limit: z.int().min(1).max(1000).optional(),
 });
 
-/** The request JSON of `POST /api/query`, before validation (see DESIGN.md "Query model"). */
-export type QueryRequest = z.input<typeof querySchema>;
-
-/** The answer key of a calculation: `COUNT`, `P99(duration_ms)`, `HEATMAP(duration_ms)`. */
-export function calculationKey(calc: Calculation): string {
-  return calc.column === undefined ? calc.op : `${calc.op}(${calc.column})`;
-}
+// Compile-time checks that the shared QueryRequest type and the schema agree: the schema reads
+// every top-level field of the type, and accepts the type of each.
+type _SchemaReadsEveryField<K extends keyof z.input<typeof querySchema> = keyof QueryRequest> = K;
+type _RequestFitsSchema<T extends z.input<typeof querySchema> = QueryRequest> = T;
 
 /**
  * A fixed span column by its query name (`service.name`, `duration_ms`, ...), or undefined when
@@ -146,7 +106,8 @@ export function spanColumn(name: string): (typeof SPAN_COLUMNS)[string] | undefi
 }
 
 /**
- * Validates a query request (DESIGN.md "Query model") and resolves it against `now`.
+ * Validates a query request (a {@link QueryRequest}, DESIGN.md "Query model") and resolves it
+ * against `now`.
  * A relative range `{ last }` ends at `now`. Without `granularity_s` the bucket width is the
  * smallest of 1 s, 2 s, 5 s, 10 s, 15 s, 30 s, 1 m, 2 m, 5 m, 10 m, 15 m, 30 m, 1 h, 2 h, 3 h,
  * 6 h, 12 h, 1 d, 2 d, 7 d (then whole days) that gives at most 240 buckets, so a range of a
@@ -259,7 +220,7 @@ function checkCalculations(calcs: { op: CalculationOp; column?: string }[]): Cal
 }
 
 function checkFilter(
-  filter: { column: string; op: FilterOp; value?: FilterScalar | FilterScalar[] },
+  filter: { column: string; op: FilterOp; value?: Scalar | Scalar[] },
   i: number,
 ): Filter {
   const path = `filters[${i}]`;
@@ -300,7 +261,7 @@ function checkFilter(
 function checkColumnValue(
   column: string,
   type: "string" | "number" | "timestamp",
-  value: FilterScalar,
+  value: Scalar,
   path: string,
 ): void {
   if (type === "number" && typeof value !== "number") {

@@ -1,23 +1,7 @@
 import type { DuckDBConnection, JS } from "@duckdb/node-api";
+import type { TraceResult, TraceSpan } from "@sonde/protocol/query";
 import { QueryError } from "./errors.js";
 import { type JsonScalar, jsonScalar } from "./json.js";
-
-/**
- * One span of a trace: its columns under their query names (`trace_id`, `span_id`,
- * `parent_span_id` ("" for a root), `trace_state`, `name`, `kind`, `service.name`, `timestamp`
- * (start, ISO-8601 UTC, ms precision), `start_time_unix_nano` and `end_time_unix_nano` (exact,
- * decimal text), `duration_ms`, `status_code`, `status_message`), then every attribute under
- * its own name (a column wins over an attribute of the same name), then `events` and `links`
- * (the stored JSON, parsed; `[]` if unparsable).
- */
-export type TraceSpan = Record<string, unknown>;
-
-/** The answer to `GET /api/traces/{trace_id}`; `spans` is empty when the trace is unknown. */
-export interface TraceResult {
-  trace_id: string;
-  /** Ordered by start time, then span id. */
-  spans: TraceSpan[];
-}
 
 const SELECT_SPANS = `
 SELECT trace_id, span_id, parent_span_id, trace_state, name, kind, service_name, "timestamp",
@@ -42,8 +26,9 @@ export async function getTrace(conn: DuckDBConnection, traceId: string): Promise
   return { trace_id: id, spans: reader.getRowObjectsJS().map(toSpan) };
 }
 
+/** The columns `SELECT_SPANS` reads have the types `TraceSpan` gives them. */
 function toSpan(row: Record<string, JS>): TraceSpan {
-  const span: TraceSpan = {
+  const span: Record<string, unknown> = {
     trace_id: row.trace_id,
     span_id: row.span_id,
     parent_span_id: row.parent_span_id,
@@ -65,7 +50,7 @@ function toSpan(row: Record<string, JS>): TraceSpan {
   }
   span.events = parseList(row.events);
   span.links = parseList(row.links);
-  return span;
+  return span as TraceSpan;
 }
 
 function parseList(text: JS): unknown {

@@ -1,12 +1,12 @@
+import type { Calculation, CalculationOp, ColumnInfo, FilterOp } from "@sonde/protocol/query";
+import { CALCULATION_OPS, calculationKey, FILTER_OPS } from "@sonde/protocol/query";
 import type { JSX } from "preact";
-import type { CalcOp, Calculation, Column, FilterOp } from "../api.js";
-import { CALC_OPS, calcName, FILTER_OPS } from "../api.js";
 import type { FilterDraft, QueryState, RangeKey } from "./state.js";
 import { isUnary, RANGES } from "./state.js";
 
 interface BuilderProps {
   state: QueryState;
-  columns: Column[];
+  columns: ColumnInfo[];
   running: boolean;
   error: string | undefined;
   onChange(state: QueryState): void;
@@ -133,8 +133,10 @@ const SUGGESTED: Calculation[] = [
 ];
 
 function nextCalculation(state: QueryState): Calculation {
-  const taken = new Set(state.calculations.map(calcName));
-  return SUGGESTED.find((c) => !taken.has(calcName(c))) ?? { op: "SUM", column: "duration_ms" };
+  const taken = new Set(state.calculations.map(calculationKey));
+  return (
+    SUGGESTED.find((c) => !taken.has(calculationKey(c))) ?? { op: "SUM", column: "duration_ms" }
+  );
 }
 
 function Clause(props: {
@@ -169,16 +171,16 @@ function CalcChip(props: {
   onRemove(): void;
 }) {
   const { calc } = props;
-  const setOp = (op: CalcOp) =>
+  const setOp = (op: CalculationOp) =>
     props.onChange(op === "COUNT" ? { op } : { op, column: calc.column ?? "duration_ms" });
   return (
     <span class="chip" data-testid="calculation">
       <select
         data-testid="calc-op"
         value={calc.op}
-        onChange={(e) => setOp(e.currentTarget.value as CalcOp)}
+        onChange={(e) => setOp(e.currentTarget.value as CalculationOp)}
       >
-        {CALC_OPS.map((op) => (
+        {CALCULATION_OPS.map((op) => (
           <option key={op}>{op}</option>
         ))}
       </select>

@@ -1,9 +1,9 @@
+import type { ColumnInfo } from "@sonde/protocol/query";
 import { useEffect, useState } from "preact/hooks";
-import type { Column } from "../api.js";
 import { getColumns } from "../api.js";
 
 /** The span columns every collector has; used until (or if) `/api/columns` answers. */
-export const SPAN_COLUMNS: Column[] = [
+export const SPAN_COLUMNS: ColumnInfo[] = [
   { name: "trace_id", type: "string" },
   { name: "span_id", type: "string" },
   { name: "parent_span_id", type: "string" },
@@ -16,10 +16,10 @@ export const SPAN_COLUMNS: Column[] = [
   { name: "status_message", type: "string" },
 ];
 
-let pending: Promise<Column[]> | undefined;
+let pending: Promise<ColumnInfo[]> | undefined;
 
 /** The queryable columns, fetched once per page load; span columns while the call fails. */
-export function loadColumns(): Promise<Column[]> {
+export function loadColumns(): Promise<ColumnInfo[]> {
   pending ??= getColumns()
     .then((list) => (list.length ? list : SPAN_COLUMNS))
     .catch(() => {
@@ -30,8 +30,8 @@ export function loadColumns(): Promise<Column[]> {
 }
 
 /** {@link loadColumns} as component state: span columns until the list arrives. */
-export function useColumns(): Column[] {
-  const [columns, setColumns] = useState<Column[]>(SPAN_COLUMNS);
+export function useColumns(): ColumnInfo[] {
+  const [columns, setColumns] = useState<ColumnInfo[]>(SPAN_COLUMNS);
   useEffect(() => {
     let live = true;
     loadColumns().then((list) => live && setColumns(list));

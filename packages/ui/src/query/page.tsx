@@ -1,6 +1,7 @@
+import type { Group, QueryRequest, QueryResult } from "@sonde/protocol/query";
+import { calculationKey } from "@sonde/protocol/query";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { Group, QueryRequest, QueryResult } from "../api.js";
-import { calcName, postQuery } from "../api.js";
+import { postQuery } from "../api.js";
 import { Heatmap } from "../results/heatmap.js";
 import { LineChart } from "../results/line-chart.js";
 import type { AlignedSeries } from "../results/series.js";
@@ -16,7 +17,7 @@ import { paramsToState, RANGES, stateToParams, toRequest } from "./state.js";
 
 /** A finished run: the request sent, its answer, and how long the round trip took. */
 interface Run {
-  request: QueryRequest;
+  request: Required<QueryRequest>;
   result: QueryResult;
   aligned: AlignedSeries;
   rangeLabel: string;
@@ -62,7 +63,7 @@ export function QueryPage({ params }: { params: URLSearchParams }) {
       const request = toRequest(applied, await loadColumns());
       const started = performance.now();
       const result = await postQuery(request, abort.signal);
-      const aligned = alignSeries(result, request.breakdowns, request.granularity_s ?? 60);
+      const aligned = alignSeries(result, request.breakdowns, request.granularity_s);
       const elapsedMs = performance.now() - started;
       const next = { request, result, aligned, rangeLabel: RANGES[applied.range].label, elapsedMs };
       setRun(next);
@@ -121,7 +122,7 @@ function Results(props: {
   onClear(): void;
 }) {
   const { request, result, aligned, rangeLabel, elapsedMs } = props.run;
-  const granularity = request.granularity_s ?? 60;
+  const granularity = request.granularity_s;
   const selectedKey = props.selection?.group
     ? groupKey(props.selection.group, request.breakdowns)
     : undefined;
@@ -139,7 +140,7 @@ function Results(props: {
           request.calculations.map((calc) =>
             calc.op === "HEATMAP" ? (
               <Heatmap
-                key={calcName(calc)}
+                key={calculationKey(calc)}
                 calc={calc}
                 aligned={aligned}
                 granularityS={granularity}
@@ -147,7 +148,7 @@ function Results(props: {
               />
             ) : (
               <LineChart
-                key={calcName(calc)}
+                key={calculationKey(calc)}
                 calc={calc}
                 aligned={aligned}
                 granularityS={granularity}

@@ -1,14 +1,14 @@
 import type {
-  CalcOp,
   Calculation,
-  Column,
+  CalculationOp,
+  ColumnInfo,
   ColumnType,
   Filter,
   FilterOp,
   QueryRequest,
   Scalar,
-} from "../api.js";
-import { CALC_OPS, FILTER_OPS } from "../api.js";
+} from "@sonde/protocol/query";
+import { CALCULATION_OPS, calculationKey, FILTER_OPS } from "@sonde/protocol/query";
 
 /** A filter as edited: the value is the text the user typed, typed only when sent. */
 export interface FilterDraft {
@@ -60,8 +60,7 @@ export function isUnary(op: FilterOp): boolean {
  */
 export function stateToParams(state: QueryState): URLSearchParams {
   const params = new URLSearchParams();
-  for (const c of state.calculations)
-    params.append("calc", c.column ? `${c.op}(${c.column})` : c.op);
+  for (const c of state.calculations) params.append("calc", calculationKey(c));
   for (const f of state.filters) {
     params.append(
       "where",
@@ -79,8 +78,8 @@ export function paramsToState(params: URLSearchParams): QueryState {
   const calculations: Calculation[] = [];
   for (const text of params.getAll("calc")) {
     const match = /^([A-Z0-9]+)(?:\((.+)\))?$/.exec(text);
-    const op = match?.[1] as CalcOp | undefined;
-    if (!op || !CALC_OPS.includes(op)) continue;
+    const op = match?.[1] as CalculationOp | undefined;
+    if (!op || !CALCULATION_OPS.includes(op)) continue;
     calculations.push(match?.[2] ? { op, column: match[2] } : { op });
   }
   const filters: FilterDraft[] = [];
@@ -124,8 +123,8 @@ export function toFilter(draft: FilterDraft, types: Map<string, ColumnType>): Fi
   return { column: draft.column, op: draft.op, value: typeValue(draft.value, type) };
 }
 
-/** The `POST /api/query` body for a builder state. */
-export function toRequest(state: QueryState, columns: Column[]): QueryRequest {
+/** The `POST /api/query` body for a builder state, every field set. */
+export function toRequest(state: QueryState, columns: ColumnInfo[]): Required<QueryRequest> {
   const types = new Map(columns.map((c) => [c.name, c.type]));
   const range = RANGES[state.range];
   return {

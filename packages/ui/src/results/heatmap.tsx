@@ -1,7 +1,7 @@
+import type { Calculation, HeatmapBucket } from "@sonde/protocol/query";
+import { calculationKey } from "@sonde/protocol/query";
 import { useRef } from "preact/hooks";
 import type uPlot from "uplot";
-import type { Calculation, HeatmapBucket } from "../api.js";
-import { calcName } from "../api.js";
 import { heatColor } from "../colors.js";
 import { formatCalcValue, formatNumber, formatTimestamp } from "../format.js";
 import type { Selection } from "../traces/selection.js";
@@ -22,7 +22,7 @@ interface HeatmapProps {
  * in the cell, summed over groups.
  */
 export function Heatmap({ calc, aligned, granularityS, onPick }: HeatmapProps) {
-  const name = calcName(calc);
+  const name = calculationKey(calc);
   const hover = useRef<HTMLSpanElement>(null);
   const columns = heatColumns(aligned, name);
   const scale = yScale(columns);

@@ -1,6 +1,6 @@
+import type { Calculation } from "@sonde/protocol/query";
+import { calculationKey } from "@sonde/protocol/query";
 import type uPlot from "uplot";
-import type { Calculation } from "../api.js";
-import { calcName } from "../api.js";
 import { formatCalcValue } from "../format.js";
 import type { Selection } from "../traces/selection.js";
 import { CHART_HEIGHT, chartAxes, useUplot } from "./chart-frame.js";
@@ -20,7 +20,7 @@ interface LineChartProps {
 
 /** One calculation over time, one line per group, with uPlot's legend. */
 export function LineChart({ calc, aligned, granularityS, onPick }: LineChartProps) {
-  const name = calcName(calc);
+  const name = calculationKey(calc);
   const groups = aligned.groups.slice(0, MAX_LINES);
   const ref = useUplot(
     (width) => ({

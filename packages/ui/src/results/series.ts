@@ -1,4 +1,4 @@
-import type { CalcValue, Group, HeatmapBucket, QueryResult } from "../api.js";
+import type { CalculationValues, Group, HeatmapBucket, QueryResult } from "@sonde/protocol/query";
 import { isHeatmap } from "../api.js";
 import { PALETTE, seriesColor, serviceColor } from "../colors.js";
 import { formatGroupValue, parseTimeMs } from "../format.js";
@@ -9,7 +9,7 @@ export interface GroupInfo {
   label: string;
   color: string;
   /** Time (s since epoch) → that bucket's values. */
-  points: Map<number, Record<string, CalcValue>>;
+  points: Map<number, CalculationValues>;
 }
 
 /** An answer's series on one shared time axis, ready for charts. */
@@ -42,7 +42,7 @@ export function alignSeries(
   const byKey = new Map(result.series.map((s) => [groupKey(s.group, breakdowns), s]));
   const seen = new Set<number>();
   const groups = result.totals.map((total, i): GroupInfo => {
-    const points = new Map<number, Record<string, CalcValue>>();
+    const points = new Map<number, CalculationValues>();
     for (const p of byKey.get(groupKey(total.group, breakdowns))?.points ?? []) {
       const t = Math.round(parseTimeMs(p.time) / 1000);
       points.set(t, p.values);

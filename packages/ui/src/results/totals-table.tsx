@@ -1,5 +1,12 @@
-import type { Calculation, CalcValue, Group, HeatmapValue, QueryResult } from "../api.js";
-import { calcName, isHeatmap } from "../api.js";
+import type {
+  Calculation,
+  CalculationValue,
+  Group,
+  HeatmapValue,
+  QueryResult,
+} from "@sonde/protocol/query";
+import { calculationKey } from "@sonde/protocol/query";
+import { isHeatmap } from "../api.js";
 import { formatCalcValue, formatGroupValue, formatNumber } from "../format.js";
 import type { GroupInfo } from "./series.js";
 import { groupKey } from "./series.js";
@@ -34,8 +41,8 @@ export function TotalsTable(props: TotalsTableProps) {
             ))}
             {breakdowns.length === 0 && <th>group</th>}
             {calculations.map((c) => (
-              <th key={calcName(c)} class="num">
-                {calcName(c)}
+              <th key={calculationKey(c)} class="num">
+                {calculationKey(c)}
               </th>
             ))}
           </tr>
@@ -62,8 +69,8 @@ export function TotalsTable(props: TotalsTableProps) {
                 ))}
                 {breakdowns.length === 0 && <td>All spans</td>}
                 {calculations.map((c) => (
-                  <td key={calcName(c)} class="num">
-                    <Cell value={total.values[calcName(c)]} column={c.column} />
+                  <td key={calculationKey(c)} class="num">
+                    <Cell value={total.values[calculationKey(c)]} column={c.column} />
                   </td>
                 ))}
               </tr>
@@ -75,7 +82,7 @@ export function TotalsTable(props: TotalsTableProps) {
   );
 }
 
-function Cell({ value, column }: { value: CalcValue | undefined; column?: string }) {
+function Cell({ value, column }: { value: CalculationValue | undefined; column?: string }) {
   if (isHeatmap(value)) return <MiniHistogram value={value} />;
   return <>{formatCalcValue(value, column)}</>;
 }

@@ -1,5 +1,5 @@
+import type { TraceResult } from "@sonde/protocol/query";
 import { useEffect, useMemo, useState } from "preact/hooks";
-import type { Trace } from "../api.js";
 import { getTrace } from "../api.js";
 import { serviceColor } from "../colors.js";
 import { formatDuration, formatTimestamp } from "../format.js";
@@ -13,7 +13,7 @@ import { Waterfall } from "./waterfall.js";
 type Load =
   | { status: "loading" }
   | { status: "error"; message: string }
-  | { status: "done"; trace: Trace };
+  | { status: "done"; trace: TraceResult };
 
 /** One trace: summary, waterfall, and the selected span's details (`?span=` in the URL). */
 export function TracePage({ traceId, spanId }: { traceId: string; spanId: string | undefined }) {

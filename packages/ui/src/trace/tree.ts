@@ -1,9 +1,9 @@
-import type { Span } from "../api.js";
+import type { TraceSpan } from "@sonde/protocol/query";
 import { nanosToMs, parseTimeMs } from "../format.js";
 
 /** A span placed in its trace: depth in the tree, start in ms since the epoch, children. */
 export interface SpanNode {
-  span: Span;
+  span: TraceSpan;
   startMs: number;
   depth: number;
   children: SpanNode[];
@@ -26,7 +26,7 @@ export interface TraceTree {
  * parent cycle, so every span appears exactly once. Iterative: deep traces cannot overflow
  * the stack.
  */
-export function buildTree(spans: Span[]): TraceTree {
+export function buildTree(spans: TraceSpan[]): TraceTree {
   const nodes = spans.map(
     (span): SpanNode => ({
       span,
@@ -85,7 +85,7 @@ export function buildTree(spans: Span[]): TraceTree {
 }
 
 /** A span's start in ms: exact from `start_time_unix_nano` when present, else `timestamp`. */
-function startOf(span: Span): number {
+function startOf(span: TraceSpan): number {
   const nanos = span.start_time_unix_nano;
   const exact =
     typeof nanos === "string" || typeof nanos === "number" ? nanosToMs(nanos) : Number.NaN;

@@ -1,4 +1,4 @@
-import type { Filter, Group, QueryRequest } from "../api.js";
+import type { Filter, Group, QueryRequest } from "@sonde/protocol/query";
 
 /**
  * What the user clicked in the results: a group (table row or line), optionally a time bucket
@@ -27,7 +27,7 @@ export function groupFilters(group: Group): Filter[] {
  * spans (`parent_span_id = ""`) count, so the duration is the trace's.
  */
 export function slowestTracesRequest(
-  base: QueryRequest,
+  base: Required<QueryRequest>,
   selection: Selection,
   rootsOnly: boolean,
 ): QueryRequest {

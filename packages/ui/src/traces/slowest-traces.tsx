@@ -1,5 +1,5 @@
+import type { QueryRequest } from "@sonde/protocol/query";
 import { useEffect, useState } from "preact/hooks";
-import type { QueryRequest } from "../api.js";
 import { postQuery } from "../api.js";
 import { serviceColor } from "../colors.js";
 import { formatCalcValue, formatDuration, formatGroupValue, formatTimestamp } from "../format.js";
@@ -20,7 +20,7 @@ type Load =
   | { status: "done"; rows: TraceRow[]; rootsOnly: boolean };
 
 interface SlowestTracesProps {
-  base: QueryRequest;
+  base: Required<QueryRequest>;
   selection: Selection;
   onClose(): void;
 }
