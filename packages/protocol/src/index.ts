@@ -17,5 +17,6 @@ export {
   encodeMetricsRequest,
   metricsRequestFromObject,
 } from "./otlp/metrics.js";
-export { decodeTraceRequest, encodeTraceRequest, traceRequestFromObject } from "./otlp/traces.js";
+export { encodeTraceRequest } from "./otlp/trace-encoder.js";
+export { decodeTraceRequest, traceRequestFromObject } from "./otlp/traces.js";
 export { OtlpDecodeError } from "./otlp/values.js";

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { MetricPointRecord, ResourceSpansRecord } from "../model.js";
 import { decodeMetricsRequest, encodeMetricsRequest, metricsRequestFromObject } from "./metrics.js";
-import { decodeTraceRequest, encodeTraceRequest, traceRequestFromObject } from "./traces.js";
+import { encodeTraceRequest } from "./trace-encoder.js";
+import { decodeTraceRequest, traceRequestFromObject } from "./traces.js";
 import { OtlpDecodeError } from "./values.js";
 
 const batch: ResourceSpansRecord = {
@@ -190,4 +191,27 @@ test("exponential histogram buckets become explicit bounds", () => {
   assert.deepEqual(p.explicitBounds, [0, 4, 8]);
   assert.deepEqual(p.bucketCounts, [1, 2, 3, 0]);
   assert.equal(p.temporality, "cumulative");
+});
+
+test("the span encoder handles long and non-ASCII strings, negative ints and large batches", () => {
+  const long = "é€😀x".repeat(5000); // multi-byte UTF-8, ~45 kB: 3-byte length varints
+  const spans = Array.from({ length: 3000 }, (_, i) => ({
+    ...batch.spans[0],
+    spanId: (i + 1).toString(16).padStart(16, "0"),
+    name: i % 50 === 7 ? long : `op-${i}`,
+    attributes: {
+      n: -i,
+      big: -9_007_199_254_740_993n,
+      s: i % 2 ? long.slice(0, 130) : "ü",
+      f: -0.5,
+    },
+  }));
+  const input: ResourceSpansRecord[] = [
+    { ...batch, spans },
+    { resource: { attributes: {} }, scope: { name: "", version: "" }, spans: [] },
+  ];
+  const body = encodeTraceRequest(input);
+  assert.ok(body.length > 2 ** 21, "a ScopeSpans longer than 2 MiB");
+  const decoded = decodeTraceRequest(body);
+  assert.deepEqual(decoded, input);
 });

@@ -9,7 +9,6 @@ import {
   toBigInt,
   toEnum,
   toId,
-  toKeyValues,
   toStr,
   within,
 } from "./values.js";
@@ -99,45 +98,4 @@ export function decodeTraceRequest(body: Uint8Array): ResourceSpansRecord[] {
     throw new OtlpDecodeError("", `invalid protobuf: ${(e as Error).message}`);
   }
   return traceRequestFromObject(decoded);
-}
-
-const hexBytes = (hex: string) => Buffer.from(hex, "hex");
-
-/**
- * Encodes spans as an OTLP/HTTP protobuf `ExportTraceServiceRequest` body. Never throws for
- * well-typed input.
- */
-export function encodeTraceRequest(batches: ResourceSpansRecord[]): Uint8Array {
-  return ExportTraceServiceRequest.encode({
-    resourceSpans: batches.map((b) => ({
-      resource: { attributes: toKeyValues(b.resource.attributes) },
-      scopeSpans: [
-        {
-          scope: { name: b.scope.name, version: b.scope.version },
-          spans: b.spans.map((s) => ({
-            traceId: hexBytes(s.traceId),
-            spanId: hexBytes(s.spanId),
-            parentSpanId: s.parentSpanId ? hexBytes(s.parentSpanId) : undefined,
-            traceState: s.traceState || undefined,
-            name: s.name,
-            kind: KINDS.indexOf(s.kind, 1),
-            startTimeUnixNano: s.startTimeUnixNano.toString(),
-            endTimeUnixNano: s.endTimeUnixNano.toString(),
-            attributes: toKeyValues(s.attributes),
-            events: s.events.map((e) => ({
-              name: e.name,
-              timeUnixNano: e.timeUnixNano.toString(),
-              attributes: toKeyValues(e.attributes),
-            })),
-            links: s.links.map((l) => ({
-              traceId: hexBytes(l.traceId),
-              spanId: hexBytes(l.spanId),
-              attributes: toKeyValues(l.attributes),
-            })),
-            status: { code: STATUSES.indexOf(s.statusCode), message: s.statusMessage || undefined },
-          })),
-        },
-      ],
-    })),
-  }).finish();
 }
