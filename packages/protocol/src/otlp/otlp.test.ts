@@ -200,7 +200,7 @@ test("the span encoder handles long and non-ASCII strings, negative ints and lar
     spanId: (i + 1).toString(16).padStart(16, "0"),
     name: i % 50 === 7 ? long : `op-${i}`,
     attributes: {
-      n: -i,
+      n: -i - 1,
       big: -9_007_199_254_740_993n,
       s: i % 2 ? long.slice(0, 130) : "ü",
       f: -0.5,
