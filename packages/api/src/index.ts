@@ -8,30 +8,65 @@ export { createContextKey, ROOT_CONTEXT } from "./context/context.js";
 export type { Context, ContextManager } from "./context/types.js";
 export { type DiagEvent, type DiagListener, diag } from "./diag.js";
 export { API_VERSION, type SondeImplementation } from "./global.js";
+export { MAX_TAG_VALUE_LENGTH } from "./metrics/allowed-values.js";
 export { metrics } from "./metrics/api.js";
-export { DEFAULT_BUCKETS } from "./metrics/declaration.js";
+export {
+  DEFAULT_BUCKETS,
+  DEFAULT_MAX_BUCKETS,
+  MAX_EXPONENTIAL_SCALE,
+  MIN_EXPONENTIAL_SCALE,
+} from "./metrics/bucketer.js";
+export { MAX_STRING_VALUE_LENGTH } from "./metrics/declaration.js";
 export type {
+  AllowedValue,
+  AllowedValues,
   BoundCounter,
   BoundDistribution,
+  BoundGauge,
+  Bucketer,
+  BucketerOptions,
+  Constant,
+  ConstantOptions,
+  ConstantValue,
   Counter,
   CounterImplementation,
   Distribution,
   DistributionImplementation,
   DistributionOptions,
+  EnumLike,
+  Gauge,
+  GaugeDelta,
+  GaugeImplementation,
+  GaugeOptions,
+  GaugeValue,
   MetricDeclaration,
   MetricKind,
   MetricOptions,
   MetricsImplementation,
   NoTags,
+  SourceLocation,
   Stability,
   TagArgs,
   TagSchema,
   TagSet,
+  TagSpec,
   TagType,
   TagValue,
+  TagValueOf,
   TagValues,
+  ValueType,
 } from "./metrics/types.js";
-export { headersGetter, headersSetter, propagation } from "./propagation/api.js";
+export { propagation } from "./propagation/api.js";
+export type { Baggage, BaggageEntry } from "./propagation/baggage.js";
+export {
+  type FetchHeaders,
+  fetchHeadersGetter,
+  fetchHeadersSetter,
+  headersGetter,
+  headersSetter,
+  mapGetter,
+  mapSetter,
+} from "./propagation/carriers.js";
 export type {
   HeadersCarrier,
   TextMapGetter,
@@ -40,6 +75,7 @@ export type {
 } from "./propagation/types.js";
 export { registerImplementation, unregisterImplementation } from "./registration.js";
 export { trace } from "./trace/api.js";
+export { FUNCTION_SCOPE, MAX_ERROR_NAMES, type TraceOptions } from "./trace/function.js";
 export {
   INVALID_SPAN_CONTEXT,
   isValidSpanContext,
@@ -49,7 +85,10 @@ export type {
   Attributes,
   AttributeValue,
   Link,
+  Reference,
+  ReferenceType,
   Span,
+  SpanBridge,
   SpanContext,
   SpanKind,
   SpanOptions,

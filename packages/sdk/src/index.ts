@@ -1,14 +1,80 @@
 /**
  * @sonde/sdk: the in-process implementation of @sonde/api. Call {@link startSonde} once, early;
- * it records spans and metrics, traces `node:http`, and exports over OTLP/HTTP.
+ * it records spans and metrics, traces the web layer (`node:http`, `fetch`, Express and
+ * Fastify routes), propagates W3C Trace Context and Baggage, and exports over OTLP/HTTP.
  */
+export type { CallGraph, CallGraphEdge, CallGraphNode } from "./callgraph/call-graph.js";
+export { toDot } from "./callgraph/dot.js";
+export { bindContext } from "./context/bind.js";
 export type { Exporter, ExportResult } from "./export/exporter.js";
 export { InMemoryExporter } from "./export/memory.js";
-export { OtlpHttpExporter, type OtlpHttpExporterOptions } from "./export/otlp-http.js";
+export {
+  METRICS_SCOPE,
+  type MetricTarget,
+  metricMetadata,
+  OVERFLOW_ATTRIBUTES,
+  toMetricPoints,
+  VALUE_ATTRIBUTE,
+} from "./export/metric-exporter.js";
+export {
+  OtlpHttpExporter,
+  type OtlpHttpExporterOptions,
+  otlpUrls,
+} from "./export/otlp-http.js";
+export { type PrometheusSource, prometheusHandler } from "./export/prometheus/handler.js";
+export {
+  type PrometheusServer,
+  type ServePrometheusOptions,
+  servePrometheus,
+} from "./export/prometheus/server.js";
+export { type ExpositionFormat, serializeMetrics } from "./export/prometheus/writer.js";
 export { HTTP_SCOPE } from "./instrumentation/http.js";
 export { setHttpRoute } from "./instrumentation/http-server.js";
-export { METRICS_SCOPE } from "./metrics/registry.js";
-export { OVERFLOW_ATTRIBUTES } from "./metrics/series-table.js";
+export { FETCH_SCOPE } from "./instrumentation/instrument.js";
+export type {
+  DistributionSnapshot,
+  ExemplarSnapshot,
+  MetricReader,
+  MetricSnapshot,
+  SeriesSnapshot,
+} from "./metrics/read.js";
+export {
+  DEFAULT_MAX_SERIES,
+  MetricRegistry,
+  type MetricRegistryOptions,
+} from "./metrics/registry.js";
+export {
+  CLAMP_REASONS,
+  type ClampReason,
+  DROP_REASONS,
+  type DropReason,
+} from "./metrics/self-metrics.js";
+export {
+  type MetricsRecorder,
+  metricsRecorder,
+  type RecordedDistribution,
+  type RecordedTags,
+} from "./metrics/testing.js";
+export type { OpenTelemetryApi } from "./otel/api.js";
+export {
+  BAGGAGE_LIMITS,
+  baggagePropagator,
+  parseBaggage,
+  serializeBaggage,
+} from "./propagation/baggage.js";
+export { compositePropagator, w3cPropagator } from "./propagation/composite.js";
 export { parseTraceparent, traceContextPropagator } from "./propagation/trace-context.js";
+export { normalizeTracestate } from "./propagation/tracestate.js";
+export { type ParentBasedOptions, parentBasedSampler } from "./sampling/parent-based.js";
+export { rateLimitingSampler } from "./sampling/rate-limiting.js";
+export { alwaysOffSampler, alwaysOnSampler, type Sampler } from "./sampling/sampler.js";
+export { traceIdRatioSampler } from "./sampling/trace-id-ratio.js";
 export { type SondeHandle, type SondeOptions, startSonde } from "./start.js";
+export { bindEmitter } from "./trace/bind-emitter.js";
+export { REFERENCE_TYPE_ATTRIBUTE } from "./trace/span.js";
+export {
+  MAX_SPAN_NAMES,
+  OTHER_NAME,
+  SPAN_DURATION_METRIC,
+} from "./trace/span-stats.js";
 export { SDK_VERSION } from "./version.js";

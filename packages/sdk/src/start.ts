@@ -3,17 +3,24 @@ import {
   diag,
   registerImplementation,
   type SondeImplementation,
+  type TextMapPropagator,
   unregisterImplementation,
 } from "@sonde/api";
 import type { Attributes, MetricPointRecord } from "@sonde/protocol";
+import { buildCallGraph, type CallGraph } from "./callgraph/call-graph.js";
 import type { Exporter } from "./export/exporter.js";
-import { PeriodicMetricExporter } from "./export/metric-exporter.js";
-import { OtlpHttpExporter } from "./export/otlp-http.js";
+import { METRICS_SCOPE, PeriodicMetricExporter, toMetricPoints } from "./export/metric-exporter.js";
+import { OtlpHttpExporter, type OtlpHttpExporterOptions } from "./export/otlp-http.js";
 import { SpanBatcher } from "./export/span-batcher.js";
-import { instrumentHttp } from "./instrumentation/http.js";
+import { instrument } from "./instrumentation/instrument.js";
+import type { MetricReader } from "./metrics/read.js";
 import { MetricRegistry } from "./metrics/registry.js";
-import { traceContextPropagator } from "./propagation/trace-context.js";
+import type { OpenTelemetryApi } from "./otel/api.js";
+import { installOpenTelemetryBridge } from "./otel/bridge.js";
+import { w3cPropagator } from "./propagation/composite.js";
 import { buildResource } from "./resource.js";
+import { parentBasedSampler } from "./sampling/parent-based.js";
+import { alwaysOnSampler, type Sampler } from "./sampling/sampler.js";
 import { AsyncLocalStorageContextManager } from "./trace/context-manager.js";
 import { Tracing } from "./trace/tracing.js";
 
@@ -22,10 +29,33 @@ export interface SondeOptions {
   /** `service.name` of everything this process reports, e.g. `"billing"`. Required. */
   serviceName: string;
   /**
-   * Collector base URL for OTLP/HTTP. Default `process.env.SONDE_ENDPOINT`, else
-   * `"http://127.0.0.1:4318"`. Ignored when `exporter` is given.
+   * Where to send OTLP/HTTP: a base URL (`/v1/traces` and `/v1/metrics` appended) or the full
+   * `…/v1/traces` URL of any OTLP receiver (see `OtlpHttpExporterOptions.endpoint`). Default
+   * `process.env.SONDE_ENDPOINT`, else `"http://127.0.0.1:4318"`. Ignored when `exporter` is
+   * given.
    */
   endpoint?: string;
+  /**
+   * HTTP headers sent with every OTLP export request, e.g. an API key:
+   * `{ authorization: "Bearer …" }`. Ignored when `exporter` is given.
+   */
+  headers?: OtlpHttpExporterOptions["headers"];
+  /** Compression of OTLP export bodies. Default `"none"`. Ignored when `exporter` is given. */
+  compression?: OtlpHttpExporterOptions["compression"];
+  /**
+   * Which spans are recorded and exported (all are counted in span metrics). Default
+   * `parentBasedSampler({ root: alwaysOnSampler })`: every trace, following incoming decisions.
+   */
+  sampler?: Sampler;
+  /**
+   * The `@opentelemetry/api` module (1.x) to install Sonde into, as its global tracer
+   * provider, context manager and propagator (see `installOpenTelemetryBridge`), so that
+   * OpenTelemetry instrumentations report into Sonde:
+   * `startSonde({ serviceName, openTelemetry: await import("@opentelemetry/api") })`.
+   * Sonde's own HTTP instrumentation stays on unless turned off, which with
+   * `@opentelemetry/instrumentation-http` would trace each request twice.
+   */
+  openTelemetry?: OpenTelemetryApi;
   /** Extra resource attributes, e.g. `{ "deployment.environment.name": "dev" }`. */
   resource?: Record<string, string | number | boolean>;
   /** Milliseconds between span batch exports. Default 1000. */
@@ -34,11 +64,25 @@ export interface SondeOptions {
   metricExportIntervalMs?: number;
   /** Trace `node:http`/`node:https` servers and clients. Default true. */
   instrumentHttp?: boolean;
+  /** Trace global `fetch` (and undici) requests, via `diagnostics_channel`. Default true. */
+  instrumentFetch?: boolean;
+  /** Name Express 5 routes on server spans (`http.route`). Default true. */
+  instrumentExpress?: boolean;
+  /** Name Fastify routes on server spans (`http.route`). Default true. */
+  instrumentFastify?: boolean;
+  /**
+   * How contexts cross process boundaries. Default: W3C Trace Context (`traceparent`,
+   * `tracestate`) and W3C Baggage (`baggage`), see `w3cPropagator`.
+   */
+  propagator?: TextMapPropagator;
   /** Where telemetry goes. Default: an {@link OtlpHttpExporter} for `endpoint`. */
   exporter?: Exporter;
   /** Finished spans held for export at most (then dropped and counted). Default 2048. */
   maxQueueSize?: number;
-  /** Series per metric at most (then an overflow series). Default 2000. */
+  /**
+   * Series per metric at most (then an overflow series), unless the metric declares
+   * `maxSeries`. Default 2000.
+   */
   maxSeriesPerMetric?: number;
   /**
    * Receives Sonde's own problems (the first of each kind, see `diag`). Default: one line on
@@ -47,12 +91,24 @@ export interface SondeOptions {
   onDiagnostic?: (event: DiagEvent) => void;
 }
 
-/** A running Sonde SDK. */
-export interface SondeHandle {
+/**
+ * A running Sonde SDK. Its metrics are read through {@link MetricReader}: `readMetrics()` (a
+ * complete synchronous snapshot with declarations) and `readMetricsIncrementally()`.
+ */
+export interface SondeHandle extends MetricReader {
   /** The resource attributes stamped on all telemetry. */
   readonly resource: Readonly<Attributes>;
-  /** The current value of every metric series (cumulative), without exporting. */
+  /**
+   * The current value of every metric series (cumulative) as the OTLP points the exporter
+   * would send (see `toMetricPoints`), without exporting.
+   */
   collectMetrics(): MetricPointRecord[];
+  /**
+   * The call graph of the spans finished so far in this process (sampled or not): parent →
+   * child relations aggregated per span name with calls, errors, total and self time. Render
+   * it with `toDot`.
+   */
+  callGraph(): CallGraph;
   /** Exports all finished spans and the current metrics now. Never rejects. */
   forceFlush(): Promise<void>;
   /**
@@ -91,8 +147,12 @@ function text(value: unknown, fallback: string, option: string, required: boolea
 /**
  * Installs the Sonde SDK for this process: registers it behind @sonde/api (metrics declared
  * earlier start recording), records spans with `AsyncLocalStorage` context, propagates W3C
- * Trace Context, traces `node:http` (unless disabled) and exports over OTLP/HTTP protobuf to
- * `${endpoint}/v1/traces` and `${endpoint}/v1/metrics`.
+ * Trace Context and Baggage, and exports over OTLP/HTTP protobuf to `${endpoint}/v1/traces`
+ * and `${endpoint}/v1/metrics`. This one call also instruments the RPC and web layer (each
+ * can be turned off): `node:http`/`https` servers and clients, global `fetch`, and Express 5
+ * and Fastify route names. Call it before the Fastify instance is created (for example in a
+ * module loaded first, or with `node --import`) so the route is known even for requests a hook
+ * answers early.
  *
  * Never throws. A missing `serviceName` is reported (`invalid_options`) and replaced by
  * `unknown_service:node`; a second call while running reports `already_started` and returns
@@ -118,9 +178,16 @@ export function startSonde(options: SondeOptions): SondeHandle {
   const endpoint = options.endpoint ?? process.env.SONDE_ENDPOINT;
   const exporter =
     options.exporter ??
-    new OtlpHttpExporter({ endpoint: text(endpoint, DEFAULT_ENDPOINT, "endpoint", false) });
+    new OtlpHttpExporter({
+      endpoint: text(endpoint, DEFAULT_ENDPOINT, "endpoint", false),
+      headers: options.headers,
+      compression: options.compression,
+    });
   const contextManager = new AsyncLocalStorageContextManager();
-  const registry = new MetricRegistry(resource, positive(options.maxSeriesPerMetric, 2000));
+  const registry = new MetricRegistry({
+    maxSeriesPerMetric: positive(options.maxSeriesPerMetric, 2000),
+  });
+  const metricTarget = { resource, scope: METRICS_SCOPE };
   const spans = new SpanBatcher(exporter, resource, {
     maxQueueSize: positive(options.maxQueueSize, 2048),
     maxBatchSize: BATCH_SIZE,
@@ -128,24 +195,48 @@ export function startSonde(options: SondeOptions): SondeHandle {
   });
   const metricExport = new PeriodicMetricExporter(
     registry,
+    metricTarget,
     exporter,
     positive(options.metricExportIntervalMs, 5000),
+  );
+  const tracing = new Tracing(
+    (span) => spans.push(span),
+    options.sampler ?? parentBasedSampler({ root: alwaysOnSampler }),
+    registry,
   );
   const implementation: SondeImplementation = {
     name: "@sonde/sdk",
     contextManager,
-    propagator: traceContextPropagator,
-    tracing: new Tracing((scope, span) => spans.push(scope, span), contextManager),
+    propagator: options.propagator ?? w3cPropagator,
+    tracing,
     metrics: registry,
   };
   // Fails (reported as already_registered) when another copy of an SDK is installed.
   const registered = registerImplementation(implementation);
-  const uninstrument = registered && options.instrumentHttp !== false ? instrumentHttp() : () => {};
+  const uninstrument = registered
+    ? instrument({
+        http: options.instrumentHttp !== false,
+        fetch: options.instrumentFetch !== false,
+        express: options.instrumentExpress !== false,
+        fastify: options.instrumentFastify !== false,
+      })
+    : () => {};
+  const uninstallOpenTelemetry =
+    registered && options.openTelemetry !== undefined
+      ? installOpenTelemetryBridge(options.openTelemetry, {
+          tracing,
+          contextManager,
+          propagator: implementation.propagator,
+        })
+      : () => {};
 
   let stopping: Promise<void> | undefined;
   const handle: SondeHandle = {
     resource,
-    collectMetrics: () => registry.collect(),
+    collectMetrics: () => toMetricPoints(registry.readMetrics(), metricTarget),
+    readMetrics: () => registry.readMetrics(),
+    readMetricsIncrementally: (chunkSize) => registry.readMetricsIncrementally(chunkSize),
+    callGraph: () => buildCallGraph(String(resource["service.name"]), tracing.stats),
     forceFlush: async () => {
       await Promise.all([spans.flush(), metricExport.flush()]);
     },
@@ -154,6 +245,7 @@ export function startSonde(options: SondeOptions): SondeHandle {
         spans.stop();
         metricExport.stop();
         uninstrument();
+        uninstallOpenTelemetry();
         unregisterImplementation(implementation);
         await Promise.all([spans.flush(), metricExport.flush()]);
         await exporter.shutdown().catch(() => {});

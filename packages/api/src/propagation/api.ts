@@ -2,25 +2,9 @@ import { context } from "../context/api.js";
 import type { Context } from "../context/types.js";
 import { diag } from "../diag.js";
 import { sondeGlobal } from "../global.js";
+import { type Baggage, createBaggage, deleteBaggage, getBaggage, setBaggage } from "./baggage.js";
+import { headersGetter, headersSetter } from "./carriers.js";
 import type { HeadersCarrier, TextMapGetter, TextMapPropagator, TextMapSetter } from "./types.js";
-
-/** Reads a plain headers object; keys are looked up lower-case, numbers become strings. */
-export const headersGetter: TextMapGetter<HeadersCarrier> = {
-  get(carrier, key) {
-    const value = carrier[key];
-    return typeof value === "number" ? String(value) : value;
-  },
-  keys(carrier) {
-    return Object.keys(carrier);
-  },
-};
-
-/** Writes into a plain headers object. */
-export const headersSetter: TextMapSetter<HeadersCarrier> = {
-  set(carrier, key, value) {
-    carrier[key] = value;
-  },
-};
 
 const NOOP_PROPAGATOR: TextMapPropagator = {
   inject: () => {},
@@ -33,19 +17,29 @@ function propagator(): TextMapPropagator {
 }
 
 /**
- * Context propagation through carriers such as HTTP headers (W3C `traceparent` and
- * `tracestate` once the SDK is installed; noops before). Never throws.
+ * Context propagation through carriers such as HTTP headers or message properties (W3C
+ * `traceparent`, `tracestate` and `baggage` once the SDK is installed; noops before), and the
+ * baggage carried in a context. Never throws.
  *
- * - `inject(carrier, setter?, ctx?)` writes the span context of `ctx` (default: the active
- *   context) into `carrier` (default setter: plain headers object).
+ * - `inject(carrier, setter?, ctx?)` writes the span context and baggage of `ctx` (default:
+ *   the active context) into `carrier` (default setter: plain headers object; see also
+ *   `fetchHeadersSetter` and `mapSetter`).
  * - `extract(carrier, getter?, ctx?)` returns `ctx` (default: active) with the remote span
- *   context read from `carrier` set as its span, or `ctx` unchanged when the carrier has no
- *   valid `traceparent`.
+ *   context and the baggage read from `carrier`; malformed fields are ignored and leave `ctx`
+ *   unchanged in that respect.
  * - `fields()` lists the carrier keys used.
+ * - `getBaggage(ctx?)` (default: active), `setBaggage(ctx, baggage)`, `deleteBaggage(ctx)`,
+ *   `createBaggage(entries?)`: read and change the baggage of a context (contexts are
+ *   immutable: run code under the result with `context.with`).
  *
  * @example
- * const headers = {}; propagation.inject(headers); // { traceparent: "00-…-…-01" }
+ * const headers = {}; propagation.inject(headers); // { traceparent: "00-…-…-01", baggage: … }
  * const parent = propagation.extract(req.headers);
+ * const withTenant = propagation.setBaggage(
+ *   context.active(),
+ *   (propagation.getBaggage() ?? propagation.createBaggage()).setEntry("tenant", { value: "acme" }),
+ * );
+ * await context.with(withTenant, () => fetch(url)); // sends `baggage: tenant=acme`
  */
 export const propagation = {
   inject<C = HeadersCarrier>(
@@ -74,4 +68,10 @@ export const propagation = {
   fields(): string[] {
     return propagator().fields();
   },
+  getBaggage(ctx: Context = context.active()): Baggage | undefined {
+    return getBaggage(ctx);
+  },
+  setBaggage,
+  deleteBaggage,
+  createBaggage,
 } as const;

@@ -1,15 +1,13 @@
+import { errorMessage } from "./errors.js";
 import type { Span } from "./types.js";
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function fail(span: Span, error: unknown): void {
   span.recordException(error);
-  span.setStatus("error", messageOf(error));
+  span.setStatus("error", errorMessage(error));
 }
 
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+/** @internal True for promises and other thenables. */
+export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return (
     (typeof value === "object" || typeof value === "function") &&
     value !== null &&

@@ -1,4 +1,11 @@
-import type { Attributes, AttributeValue, Span, SpanContext, SpanStatusCode } from "./types.js";
+import type {
+  Attributes,
+  AttributeValue,
+  Link,
+  Span,
+  SpanContext,
+  SpanStatusCode,
+} from "./types.js";
 
 /** The context of spans that do not exist: all-zero ids, not sampled. */
 export const INVALID_SPAN_CONTEXT: SpanContext = Object.freeze({
@@ -36,6 +43,9 @@ export class NonRecordingSpan implements Span {
     return this;
   }
   recordException(_error: unknown, _attributes?: Attributes): this {
+    return this;
+  }
+  addLink(_link: Link): this {
     return this;
   }
   updateName(_name: string): this {

@@ -3,10 +3,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { after, before, test } from "node:test";
+import { gunzipSync } from "node:zlib";
 import { type DiagEvent, diag, metrics, trace } from "@sonde/api";
 import { decodeMetricsRequest, decodeTraceRequest } from "@sonde/protocol";
 import { startSonde } from "../start.js";
 import { InMemoryExporter } from "./memory.js";
+import { OtlpHttpExporter, otlpUrls } from "./otlp-http.js";
 
 // The collector stand-in runs in its own process, as a collector would: a server in this
 // process would itself be traced by the HTTP instrumentation.
@@ -17,7 +19,8 @@ const server = http.createServer((req, res) => {
   req.on("data", (c) => chunks.push(c));
   req.on("end", () => {
     const body = Buffer.concat(chunks).toString("base64");
-    console.log(JSON.stringify({ path: req.url, type: req.headers["content-type"], body }));
+    const { "content-type": type, "content-encoding": encoding, "x-api-key": key } = req.headers;
+    console.log(JSON.stringify({ path: req.url, type, encoding, key, body }));
     res.statusCode = req.url.startsWith("/fail") ? 500 : 200;
     res.end();
   });
@@ -28,6 +31,8 @@ server.listen(0, "127.0.0.1", () => console.log(JSON.stringify({ port: server.ad
 interface Received {
   path: string;
   type: string;
+  encoding?: string;
+  key?: string;
   body: string;
 }
 
@@ -186,9 +191,59 @@ test("the in-memory exporter receives the same batches", async () => {
     ["kept"],
   );
   assert.deepEqual(
-    exporter.metricExports.map((points) => points.map((point) => [point.name, point.value])),
+    exporter.metricExports.map((points) =>
+      points
+        .filter((point) => point.name.startsWith("/test/"))
+        .map((point) => [point.name, point.value]),
+    ),
     [[["/test/export/charge_count", 3]]],
     "a new SDK starts from zero",
   );
   await sonde.shutdown();
+});
+
+test("endpoints: a base URL gets /v1/<signal> appended; a full signal URL gives both", () => {
+  const urls = (endpoint: string) => Object.values(otlpUrls(endpoint));
+  assert.deepEqual(urls("http://127.0.0.1:4318"), [
+    "http://127.0.0.1:4318/v1/traces",
+    "http://127.0.0.1:4318/v1/metrics",
+  ]);
+  assert.deepEqual(urls("https://otlp.example.com/otlp/"), [
+    "https://otlp.example.com/otlp/v1/traces",
+    "https://otlp.example.com/otlp/v1/metrics",
+  ]);
+  assert.deepEqual(urls("https://api.example.com/v1/traces"), [
+    "https://api.example.com/v1/traces",
+    "https://api.example.com/v1/metrics",
+  ]);
+  assert.deepEqual(urls("http://gw:4318/prefix/v1/metrics"), [
+    "http://gw:4318/prefix/v1/traces",
+    "http://gw:4318/prefix/v1/metrics",
+  ]);
+});
+
+test("headers and gzip reach the receiver; explicit signal URLs are used as given", async () => {
+  const exporter = new OtlpHttpExporter({
+    endpoint: `${endpoint}/ignored`,
+    tracesEndpoint: `${endpoint}/custom/traces`,
+    headers: { "x-api-key": "secret-key" },
+    compression: "gzip",
+  });
+  const sonde = startSonde({
+    serviceName: "export-gzip-test",
+    exporter,
+    instrumentHttp: false,
+    instrumentFetch: false,
+  });
+  trace.getTracer("t").startSpan("compressed").end();
+  await sonde.forceFlush();
+  await sonde.shutdown();
+  const [request] = await requestsFor("/custom/traces", 1);
+  assert.equal(request.encoding, "gzip");
+  assert.equal(request.key, "secret-key");
+  const batches = decodeTraceRequest(gunzipSync(Buffer.from(request.body, "base64")));
+  assert.deepEqual(
+    batches.flatMap((batch) => batch.spans.map((span) => span.name)),
+    ["compressed"],
+  );
 });

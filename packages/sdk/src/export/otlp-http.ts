@@ -1,5 +1,7 @@
 import http from "node:http";
 import https from "node:https";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 import { context } from "@sonde/api";
 import {
   encodeMetricsRequest,
@@ -10,21 +12,55 @@ import {
 import { suppressTracing } from "../trace/context-manager.js";
 import type { Exporter, ExportResult } from "./exporter.js";
 
+const gzipAsync = promisify(gzip);
+
 /** Options for {@link OtlpHttpExporter}. */
 export interface OtlpHttpExporterOptions {
-  /** Base URL; requests go to `${endpoint}/v1/traces` and `${endpoint}/v1/metrics`. */
+  /**
+   * Where to send, either a base URL (`http://127.0.0.1:4318`, `https://otlp.example.com/otlp`)
+   * to which `/v1/traces` and `/v1/metrics` are appended (OTLP `OTEL_EXPORTER_OTLP_ENDPOINT`
+   * rule), or the full URL of the traces (`…/v1/traces`) or metrics (`…/v1/metrics`) endpoint,
+   * from which the other is derived by swapping the last path segment.
+   */
   endpoint: string;
+  /** The traces URL, used as is; overrides what `endpoint` gives. */
+  tracesEndpoint?: string;
+  /** The metrics URL, used as is; overrides what `endpoint` gives. */
+  metricsEndpoint?: string;
+  /**
+   * Headers sent with every request, e.g. `{ authorization: "Bearer …" }` or a vendor's API
+   * key header. `content-type`, `content-length` and `content-encoding` are set by the exporter.
+   */
+  headers?: Readonly<Record<string, string>>;
+  /** `"gzip"` compresses bodies (`Content-Encoding: gzip`, OTLP/HTTP). Default `"none"`. */
+  compression?: "gzip" | "none";
   /** Per-request timeout in milliseconds. Default 10000. */
   timeoutMs?: number;
 }
 
+const SIGNAL_PATH = /\/v1\/(traces|metrics)$/;
+
+/** The traces and metrics URLs an {@link OtlpHttpExporterOptions.endpoint} stands for. */
+export function otlpUrls(endpoint: string): { traces: string; metrics: string } {
+  const base = endpoint.trim().replace(/\/+$/, "");
+  const full = SIGNAL_PATH.exec(base);
+  if (full === null) return { traces: `${base}/v1/traces`, metrics: `${base}/v1/metrics` };
+  const root = base.slice(0, full.index);
+  return { traces: `${root}/v1/traces`, metrics: `${root}/v1/metrics` };
+}
+
 /**
- * Sends OTLP/HTTP requests with binary protobuf bodies (OTLP spec, "OTLP/HTTP"). Its own
- * requests run with tracing suppressed, so the HTTP instrumentation does not trace them.
- * Never throws; a non-2xx answer, a socket error or a timeout is returned as an error result.
+ * Sends OTLP/HTTP requests with binary protobuf bodies (OTLP specification, "OTLP/HTTP") to
+ * any OTLP receiver: the Sonde collector, an OpenTelemetry Collector, or a vendor endpoint
+ * (with `headers` for its API key). Its own requests run with tracing suppressed, so the HTTP
+ * instrumentation does not trace them. Never throws; a non-2xx answer, a socket error or a
+ * timeout is returned as an error result.
  */
 export class OtlpHttpExporter implements Exporter {
-  readonly #endpoint: string;
+  readonly #traces: string;
+  readonly #metrics: string;
+  readonly #headers: Record<string, string>;
+  readonly #gzip: boolean;
   readonly #timeoutMs: number;
   readonly #agents = {
     http: new http.Agent({ keepAlive: true, maxSockets: 2 }),
@@ -33,16 +69,20 @@ export class OtlpHttpExporter implements Exporter {
   #stopped = false;
 
   constructor(options: OtlpHttpExporterOptions) {
-    this.#endpoint = options.endpoint.replace(/\/+$/, "");
+    const urls = otlpUrls(String(options.endpoint));
+    this.#traces = options.tracesEndpoint ?? urls.traces;
+    this.#metrics = options.metricsEndpoint ?? urls.metrics;
+    this.#headers = { ...options.headers };
+    this.#gzip = options.compression === "gzip";
     this.#timeoutMs = options.timeoutMs ?? 10_000;
   }
 
   exportSpans(batches: ResourceSpansRecord[]): Promise<ExportResult> {
-    return this.#post("/v1/traces", () => encodeTraceRequest(batches));
+    return this.#post(this.#traces, () => encodeTraceRequest(batches));
   }
 
   exportMetrics(points: MetricPointRecord[]): Promise<ExportResult> {
-    return this.#post("/v1/metrics", () => encodeMetricsRequest(points));
+    return this.#post(this.#metrics, () => encodeMetricsRequest(points));
   }
 
   async shutdown(): Promise<void> {
@@ -51,11 +91,12 @@ export class OtlpHttpExporter implements Exporter {
     this.#agents.https.destroy();
   }
 
-  async #post(path: string, encode: () => Uint8Array): Promise<ExportResult> {
+  async #post(target: string, encode: () => Uint8Array): Promise<ExportResult> {
     if (this.#stopped) return { ok: false, error: new Error("exporter is shut down") };
     try {
-      const url = new URL(this.#endpoint + path);
-      const body = encode();
+      const url = new URL(target);
+      const encoded = encode();
+      const body = this.#gzip ? await gzipAsync(encoded) : encoded;
       return await context.with(suppressTracing(context.active()), () => this.#send(url, body));
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
@@ -67,11 +108,17 @@ export class OtlpHttpExporter implements Exporter {
     if (!secure && url.protocol !== "http:") {
       return Promise.resolve({ ok: false, error: new Error(`unsupported URL ${url.href}`) });
     }
+    const headers: Record<string, string | number> = {
+      ...this.#headers,
+      "content-type": "application/x-protobuf",
+      "content-length": body.length,
+    };
+    if (this.#gzip) headers["content-encoding"] = "gzip";
     return new Promise((resolve) => {
       const request = (secure ? https : http).request(url, {
         method: "POST",
         agent: secure ? this.#agents.https : this.#agents.http,
-        headers: { "content-type": "application/x-protobuf", "content-length": body.length },
+        headers,
         timeout: this.#timeoutMs,
       });
       request.on("response", (response) => {

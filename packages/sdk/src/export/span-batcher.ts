@@ -1,6 +1,5 @@
 import { diag } from "@sonde/api";
 import type { Attributes, ResourceSpansRecord, SpanRecord } from "@sonde/protocol";
-import type { Scope } from "../trace/span.js";
 import type { Exporter } from "./exporter.js";
 
 /** Options for {@link SpanBatcher}. */
@@ -13,24 +12,30 @@ export interface SpanBatcherOptions {
   intervalMs: number;
 }
 
-interface Queued {
-  scope: Scope;
-  span: SpanRecord;
+/** A finished span waiting for export; turned into its record only when exported. */
+export interface FinishedSpan {
+  readonly scope: { readonly name: string; readonly version: string };
+  toRecord(): SpanRecord;
 }
 
 /**
  * Collects finished spans in a bounded queue and exports them in batches: every `intervalMs`,
  * as soon as a full batch is waiting, and on `flush()`. One export runs at a time. Never
- * throws or blocks the caller of `push`; failed exports are reported (`export_failed`) and
- * their spans dropped.
+ * throws or blocks the caller of `push`; spans arriving while the queue is full are dropped
+ * and counted (`dropped`, and `span_queue_full` through `diag`); failed exports are reported
+ * (`export_failed`) and their spans dropped.
+ *
+ * Spans are queued as they are and converted to records when their batch is exported, off
+ * the path of the code that ended them.
  */
 export class SpanBatcher {
   readonly #exporter: Exporter;
   readonly #resource: Attributes;
   readonly #options: SpanBatcherOptions;
   readonly #timer: NodeJS.Timeout;
-  #queue: Queued[] = [];
+  #queue: FinishedSpan[] = [];
   #exporting: Promise<void> | undefined;
+  #dropped = 0;
 
   constructor(exporter: Exporter, resource: Attributes, options: SpanBatcherOptions) {
     this.#exporter = exporter;
@@ -39,9 +44,16 @@ export class SpanBatcher {
     this.#timer = setInterval(() => this.#exportNext(), options.intervalMs).unref();
   }
 
+  /** Spans dropped so far because the queue was full. */
+  get dropped(): number {
+    return this.#dropped;
+  }
+
   /** Queues a finished span. */
-  push(scope: Scope, span: SpanRecord): void {
-    if (this.#queue.length >= this.#options.maxQueueSize) {
+  push(span: FinishedSpan): void {
+    const queue = this.#queue;
+    if (queue.length >= this.#options.maxQueueSize) {
+      this.#dropped++;
       diag.report({
         code: "span_queue_full",
         message: `span queue full (${this.#options.maxQueueSize}); spans are being dropped`,
@@ -49,8 +61,10 @@ export class SpanBatcher {
       });
       return;
     }
-    this.#queue.push({ scope, span });
-    if (this.#queue.length === this.#options.maxBatchSize) setImmediate(() => this.#exportNext());
+    queue.push(span);
+    if (queue.length === this.#options.maxBatchSize && this.#exporting === undefined) {
+      setImmediate(() => this.#exportNext());
+    }
   }
 
   /** Exports everything queued now; resolves when done (never rejects). */
@@ -68,15 +82,21 @@ export class SpanBatcher {
   /** Starts exporting the next batch unless an export is running; returns the running one. */
   #exportNext(): Promise<void> | undefined {
     if (this.#exporting !== undefined || this.#queue.length === 0) return this.#exporting;
-    const batch = this.#queue.slice(0, this.#options.maxBatchSize);
-    this.#queue = this.#queue.slice(batch.length);
+    let batch = this.#queue;
+    if (batch.length > this.#options.maxBatchSize) {
+      batch = batch.splice(0, this.#options.maxBatchSize);
+    } else {
+      this.#queue = [];
+    }
     this.#exporting = this.#export(batch).finally(() => {
       this.#exporting = undefined;
+      // Keep going while full batches wait, instead of leaving them for the next interval.
+      if (this.#queue.length >= this.#options.maxBatchSize) this.#exportNext();
     });
     return this.#exporting;
   }
 
-  async #export(batch: Queued[]): Promise<void> {
+  async #export(batch: FinishedSpan[]): Promise<void> {
     try {
       const result = await this.#exporter.exportSpans(this.#group(batch));
       if (!result.ok) {
@@ -93,17 +113,25 @@ export class SpanBatcher {
   }
 
   /** Groups spans by scope into OTLP-shaped batches of this process's resource. */
-  #group(batch: Queued[]): ResourceSpansRecord[] {
+  #group(batch: FinishedSpan[]): ResourceSpansRecord[] {
+    const groups: ResourceSpansRecord[] = [];
     const byScope = new Map<string, ResourceSpansRecord>();
-    for (const { scope, span } of batch) {
-      const key = `${scope.name}\u0000${scope.version}`;
-      let group = byScope.get(key);
-      if (group === undefined) {
-        group = { resource: { attributes: this.#resource }, scope, spans: [] };
-        byScope.set(key, group);
+    let last: FinishedSpan["scope"] | undefined;
+    let group: ResourceSpansRecord | undefined;
+    for (const span of batch) {
+      // Consecutive spans mostly share a scope object: skip the lookup for them.
+      if (span.scope !== last || group === undefined) {
+        last = span.scope;
+        const key = `${last.name}\u0000${last.version}`;
+        group = byScope.get(key);
+        if (group === undefined) {
+          group = { resource: { attributes: this.#resource }, scope: last, spans: [] };
+          byScope.set(key, group);
+          groups.push(group);
+        }
       }
-      group.spans.push(span);
+      group.spans.push(span.toRecord());
     }
-    return [...byScope.values()];
+    return groups;
   }
 }

@@ -28,7 +28,7 @@ function onClientEvent(span: Span, event: string | symbol, arg: unknown): void {
   if (event === "response") {
     const status = (arg as IncomingMessage).statusCode ?? 0;
     span.setAttribute("http.response.status_code", status);
-    if (status >= 400) span.setStatus("error");
+    if (status >= 400) span.setAttribute("error.type", String(status)).setStatus("error");
   } else if (event === "error") {
     const error = arg as NodeJS.ErrnoException;
     span.recordException(error).setStatus("error", error?.message);

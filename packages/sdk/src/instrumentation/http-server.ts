@@ -11,7 +11,7 @@ import {
   type Tracer,
   trace,
 } from "@sonde/api";
-import { bindEmitter } from "../trace/bind-emitter.js";
+import { setEmitContext } from "./emit-context.js";
 import { methodAttributes, serverAttributes } from "./http-attributes.js";
 
 const SERVER_REQUEST = createContextKey("sonde.http.server_request");
@@ -35,7 +35,7 @@ export function setHttpRoute(route: string): void {
 }
 
 function endOnClose(span: Span, response: ServerResponse): void {
-  response.once("close", () => {
+  response.on("close", () => {
     if (response.headersSent) {
       span.setAttribute("http.response.status_code", response.statusCode);
       if (response.statusCode >= 500) span.setStatus("error");
@@ -67,8 +67,8 @@ function startServerSpan(
   });
   endOnClose(span, response);
   const active = trace.setSpan(incoming, span).setValue(SERVER_REQUEST, { span, method });
-  bindEmitter(request, active);
-  bindEmitter(response, active);
+  setEmitContext(request, active);
+  setEmitContext(response, active);
   return { span, active };
 }
 

@@ -25,6 +25,8 @@ const tracer = trace.getTracer("http-test");
 let sonde: SondeHandle;
 let server: Server;
 let port: number;
+/** Responses of /poll, ended by a loop started outside any request. */
+const waiting: http.ServerResponse[] = [];
 
 /** Answers by path: /status/<code>, /route (names its route), /nested (calls /status/200). */
 function handle(req: IncomingMessage, res: http.ServerResponse): void {
@@ -46,6 +48,11 @@ function handle(req: IncomingMessage, res: http.ServerResponse): void {
       tracer.startSpan("after-body").end();
       res.end(body);
     });
+  } else if (path === "/poll") {
+    // Long polling: the response is ended later by a loop outside any request, yet its
+    // listeners must run with this request's server span active.
+    res.on("finish", () => tracer.startSpan("after-finish").end());
+    waiting.push(res);
   } else if (path === "/nested") {
     // Called after an await-free hop through a callback: the server span must still be active.
     setTimeout(() => {
@@ -58,6 +65,9 @@ function handle(req: IncomingMessage, res: http.ServerResponse): void {
 }
 
 before(async () => {
+  setInterval(() => {
+    for (const res of waiting.splice(0)) res.end("polled");
+  }, 2).unref();
   sonde = startSonde({ serviceName: "http-test", exporter, onDiagnostic: () => {} });
   // Created with the named import, after startSonde: the prototype patch covers it.
   server = createServer(handle);
@@ -217,6 +227,13 @@ test("listeners on the request (body data/end) run with the server span active",
   assert.equal(afterBody?.parentSpanId, serverSpan.spanId);
 });
 
+test("listeners on the response (finish) run with the server span active", async () => {
+  assert.equal((await call(request, "/poll")).body, "polled");
+  const serverSpan = only(await httpSpans(2), "server");
+  const afterFinish = exporter.spans().find((span) => span.name === "after-finish");
+  assert.equal(afterFinish?.parentSpanId, serverSpan.spanId);
+});
+
 test("setHttpRoute names the server span after the route", async () => {
   await call(request, "/route/42");
   const serverSpan = only(await httpSpans(2), "server");
@@ -268,6 +285,8 @@ test("shutdown removes the instrumentation, named imports included", async () =>
   assert.equal(request, originalRequest);
   assert.equal(http.get, originalGet);
   assert.equal(Object.hasOwn(http.Server.prototype, "emit"), false);
+  assert.equal(Object.hasOwn(http.IncomingMessage.prototype, "emit"), false);
+  assert.equal(Object.hasOwn(http.ServerResponse.prototype, "emit"), false);
   exporter.reset();
   await call(request, "/status/200");
   await sonde.forceFlush();

@@ -4,119 +4,168 @@ import type {
   MetricDeclaration,
   TagSet,
 } from "@sonde/api";
-import { diag } from "@sonde/api";
-import type { MetricPointRecord } from "@sonde/protocol";
 import { nowUnixNano } from "../clock.js";
-import type { CollectTarget } from "./registry.js";
-import { SeriesTable } from "./series-table.js";
+import type { Accounting } from "./accounting.js";
+import { ExplicitBounds, ExplicitSeries } from "./buckets/explicit.js";
+import { ExponentialSeries } from "./buckets/exponential.js";
+import { type BucketerProblems, FunctionSeries } from "./buckets/function.js";
+import type { DistributionSeries } from "./buckets/series.js";
+import { describe } from "./describe.js";
+import type { SeriesSnapshot } from "./read.js";
+import { SeriesTable, type SeriesTags } from "./series-table.js";
 
-interface DistributionSeries {
-  /** `bounds.length + 1` counts; the last is the overflow bucket. */
-  readonly bucketCounts: number[];
-  count: number;
-  sum: number;
-  min: number;
-  max: number;
-  readonly startTimeUnixNano: bigint;
-}
+/** A handle on one series: a finiteness check and the bucketer's record; no allocation. */
+class BoundSeriesDistribution implements BoundDistribution {
+  constructor(
+    readonly distribution: SdkDistribution,
+    readonly series: DistributionSeries,
+  ) {}
 
-const NOOP_BOUND: BoundDistribution = { record() {} };
-
-/** The index of the first bound `>= value` (OTLP: bucket i holds bounds[i-1] < v <= bounds[i]). */
-function bucketIndex(bounds: readonly number[], value: number): number {
-  let low = 0;
-  let high = bounds.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (bounds[mid] < value) low = mid + 1;
-    else high = mid;
+  record(value: number): void {
+    if (Number.isFinite(value)) this.series.record(value);
+    else this.distribution.invalidValue(value);
   }
-  return low;
 }
 
-/** An in-memory explicit-bucket distribution: bucket counts, count, sum, min and max. */
-export class SdkDistribution implements DistributionImplementation {
-  readonly #declaration: MetricDeclaration;
-  readonly #bounds: readonly number[];
-  readonly #series: SeriesTable<DistributionSeries>;
+/** A handle on the overflow series: also counts each sample as overflowing. */
+class BoundOverflowDistribution extends BoundSeriesDistribution {
+  override record(value: number): void {
+    if (Number.isFinite(value)) this.distribution.overflowed();
+    super.record(value);
+  }
+}
 
-  constructor(declaration: MetricDeclaration, maxSeries: number) {
-    this.#declaration = declaration;
-    this.#bounds = declaration.buckets;
-    this.#series = new SeriesTable(
-      declaration,
-      () => ({
-        bucketCounts: new Array<number>(this.#bounds.length + 1).fill(0),
-        count: 0,
-        sum: 0,
-        min: Number.POSITIVE_INFINITY,
-        max: Number.NEGATIVE_INFINITY,
-        startTimeUnixNano: nowUnixNano(),
-      }),
-      maxSeries,
-    );
+/** A handle whose tags were invalid: every sample is dropped and counted. */
+class BoundInvalidDistribution implements BoundDistribution {
+  constructor(
+    readonly distribution: SdkDistribution,
+    readonly tags: unknown,
+  ) {}
+
+  record(value: number): void {
+    if (!Number.isFinite(value)) this.distribution.invalidValue(value);
+    else this.distribution.invalidTags(this.tags);
+  }
+}
+
+/**
+ * An in-memory distribution: per series the buckets of the declared bucketer (explicit,
+ * exponential or function), count, sum, min, max, per-bucket exemplars and the start time.
+ * Non-finite values and invalid tags are dropped and counted; never throws.
+ */
+export class SdkDistribution implements DistributionImplementation {
+  readonly declaration: MetricDeclaration;
+  readonly #accounting: Accounting;
+  readonly #table: SeriesTable<DistributionSeries>;
+
+  constructor(declaration: MetricDeclaration, maxSeries: number, accounting: Accounting) {
+    this.declaration = declaration;
+    this.#accounting = accounting;
+    this.#table = new SeriesTable(declaration, maxSeries, this.#factory());
   }
 
   record(value: number, tags: TagSet | undefined): void {
-    if (!this.#valid(value)) return;
-    const series = this.#series.get(tags);
-    if (series !== undefined) this.#add(series, value);
+    if (!Number.isFinite(value)) {
+      this.invalidValue(value);
+      return;
+    }
+    const series = this.#table.get(tags);
+    if (series === undefined) {
+      this.invalidTags(tags);
+      return;
+    }
+    if (series.overflow) this.overflowed();
+    series.record(value);
   }
 
   bind(tags: TagSet | undefined): BoundDistribution {
-    const series = this.#series.get(tags);
-    if (series === undefined) return NOOP_BOUND;
-    return {
-      record: (value: number) => {
-        if (this.#valid(value)) this.#add(series, value);
-      },
-    };
+    const series = this.#table.get(tags);
+    if (series === undefined) {
+      this.#accounting.unusable(
+        this.declaration,
+        `tags ${describe(tags)} do not match the declared tags`,
+      );
+      return new BoundInvalidDistribution(this, tags);
+    }
+    return series.overflow
+      ? new BoundOverflowDistribution(this, series)
+      : new BoundSeriesDistribution(this, series);
   }
 
-  /** One cumulative explicit-bucket Histogram point per series that has values. */
-  collect(target: CollectTarget, timeUnixNano: bigint): MetricPointRecord[] {
-    const points: MetricPointRecord[] = [];
-    for (const { attributes, value } of this.#series.entries()) {
-      if (value.count === 0) continue;
-      points.push({
-        ...target,
-        name: this.#declaration.name,
-        description: this.#declaration.description,
-        unit: this.#declaration.unit,
-        metadata: {},
-        exemplars: [],
-        kind: "histogram",
-        monotonic: false,
-        temporality: "cumulative",
-        attributes,
-        startTimeUnixNano: value.startTimeUnixNano,
+  /** @internal Counts a dropped value. */
+  invalidValue(value: unknown): void {
+    this.#accounting.dropped(
+      this.declaration,
+      "invalid_value",
+      `value ${describe(value)} is not a finite number`,
+    );
+  }
+
+  /** @internal Counts a sample dropped for its tags. */
+  invalidTags(tags: unknown): void {
+    this.#accounting.dropped(
+      this.declaration,
+      "invalid_tags",
+      `tags ${describe(tags)} do not match the declared tags`,
+    );
+  }
+
+  /** @internal Counts a sample recorded in the overflow series. */
+  overflowed(): void {
+    this.#accounting.overflowed(this.declaration, this.#table.maxSeries);
+  }
+
+  /** Series in creation order, the overflow series last. */
+  get seriesCount(): number {
+    return this.#table.size;
+  }
+
+  /** Snapshots of series `from` (inclusive) to `to` (exclusive), read at `timeUnixNano`. */
+  readSeries(from: number, to: number, timeUnixNano: bigint): SeriesSnapshot[] {
+    const snapshots: SeriesSnapshot[] = [];
+    for (let i = from; i < to; i++) {
+      const series = this.#table.at(i);
+      snapshots.push({
+        tags: series.tags,
+        overflow: series.overflow,
+        startTimeUnixNano: series.startTimeUnixNano,
         timeUnixNano,
-        value: value.sum,
-        count: value.count,
-        min: value.min,
-        max: value.max,
-        explicitBounds: [...this.#bounds],
-        bucketCounts: [...value.bucketCounts],
+        distribution: series.snapshot(),
       });
     }
-    return points;
+    return snapshots;
   }
 
-  #add(series: DistributionSeries, value: number): void {
-    series.bucketCounts[bucketIndex(this.#bounds, value)]++;
-    series.count++;
-    series.sum += value;
-    if (value < series.min) series.min = value;
-    if (value > series.max) series.max = value;
-  }
-
-  #valid(value: number): boolean {
-    if (Number.isFinite(value)) return true;
-    diag.report({
-      code: "invalid_distribution_value",
-      message: `distribution ${this.#declaration.name}: value ${String(value)} is not a finite number; dropped`,
-      key: this.#declaration.name,
-    });
-    return false;
+  /** Creates the series of this distribution's bucketer. */
+  #factory(): (tags: SeriesTags, overflow: boolean) => DistributionSeries {
+    const bucketer = this.declaration.bucketer ?? { type: "explicit", bounds: [] };
+    if (bucketer.type === "explicit") {
+      const buckets = new ExplicitBounds(bucketer.bounds);
+      return (tags, overflow) => new ExplicitSeries(buckets, tags, overflow, nowUnixNano());
+    }
+    if (bucketer.type === "exponential") {
+      const { maxScale, maxSize } = bucketer;
+      return (tags, overflow) =>
+        new ExponentialSeries(maxScale, maxSize, tags, overflow, nowUnixNano());
+    }
+    const { upperBound, maxBuckets } = bucketer;
+    const problems: BucketerProblems = {
+      failed: (value, answer, error) =>
+        this.#accounting.dropped(
+          this.declaration,
+          "bucketer_error",
+          error === undefined
+            ? `bucketer answered ${describe(answer)} for ${value}, not a bound >= the value`
+            : `bucketer threw ${describe(error instanceof Error ? error.message : error)} for ${value}`,
+        ),
+      bucketLimit: () =>
+        this.#accounting.clamped(
+          this.declaration,
+          "bucket_limit",
+          `a series reached ${maxBuckets} buckets; further buckets are merged into the next higher one`,
+        ),
+    };
+    return (tags, overflow) =>
+      new FunctionSeries(upperBound, maxBuckets, problems, tags, overflow, nowUnixNano());
   }
 }

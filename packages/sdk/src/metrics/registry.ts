@@ -1,57 +1,137 @@
-import type { MetricDeclaration, MetricsImplementation } from "@sonde/api";
-import type { Attributes, MetricPointRecord } from "@sonde/protocol";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { diag, type MetricDeclaration, type MetricsImplementation, metrics } from "@sonde/api";
 import { nowUnixNano } from "../clock.js";
+import { Accounting } from "./accounting.js";
+import { SdkConstant } from "./constant.js";
 import { SdkCounter } from "./counter.js";
 import { SdkDistribution } from "./distribution.js";
+import { SdkGauge } from "./gauge.js";
+import type { MetricReader, MetricSnapshot, SeriesSnapshot } from "./read.js";
 
-/** The resource and scope stamped on every collected point. */
-export interface CollectTarget {
-  resource: Attributes;
-  scope: string;
+/** The series limit per metric when neither the metric nor the SDK sets one. */
+export const DEFAULT_MAX_SERIES = 2000;
+
+/** What the registry keeps per metric. */
+interface Instrument {
+  readonly declaration: MetricDeclaration;
+  readonly seriesCount: number;
+  readSeries(from: number, to: number, timeUnixNano: bigint): SeriesSnapshot[];
 }
 
-/** The instrumentation scope of metrics declared through @sonde/api. */
-export const METRICS_SCOPE = "sonde";
+/** Options for a {@link MetricRegistry}. */
+export interface MetricRegistryOptions {
+  /** Series per metric at most, unless the metric declares `maxSeries`. Default 2000. */
+  maxSeriesPerMetric?: number;
+}
+
+function positiveInteger(value: unknown, fallback: number): number {
+  return Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : fallback;
+}
 
 /**
  * All metrics recorded in this process: one instrument per declared name, aggregated in
- * memory, read with {@link MetricRegistry.collect}.
+ * memory, read through {@link MetricReader}. Every metric declared through `@sonde/api`
+ * appears in reads, used or not (constants included); the SDK's own
+ * `/sonde/sdk/metrics/...` counters count the samples it dropped, clamped or overflowed.
  */
-export class MetricRegistry implements MetricsImplementation {
-  readonly #instruments = new Map<string, SdkCounter | SdkDistribution>();
-  readonly #resource: Attributes;
+export class MetricRegistry implements MetricsImplementation, MetricReader {
+  readonly #instruments = new Map<string, Instrument>();
   readonly #maxSeries: number;
+  readonly #accounting = new Accounting(this);
+  readonly #startTimeUnixNano = nowUnixNano();
 
-  /** `maxSeries`: the series limit per metric (beyond it, tag sets share an overflow series). */
-  constructor(resource: Attributes, maxSeries: number) {
-    this.#resource = resource;
-    this.#maxSeries = maxSeries;
+  constructor(options: MetricRegistryOptions = {}) {
+    this.#maxSeries = positiveInteger(options?.maxSeriesPerMetric, DEFAULT_MAX_SERIES);
   }
 
   counter(declaration: MetricDeclaration): SdkCounter {
-    const existing = this.#instruments.get(declaration.name);
-    if (existing instanceof SdkCounter) return existing;
-    const created = new SdkCounter(declaration, this.#maxSeries);
-    this.#instruments.set(declaration.name, created);
-    return created;
+    return this.#instrument(declaration, SdkCounter);
+  }
+
+  gauge(declaration: MetricDeclaration): SdkGauge {
+    return this.#instrument(declaration, SdkGauge);
   }
 
   distribution(declaration: MetricDeclaration): SdkDistribution {
-    const existing = this.#instruments.get(declaration.name);
-    if (existing instanceof SdkDistribution) return existing;
-    const created = new SdkDistribution(declaration, this.#maxSeries);
-    this.#instruments.set(declaration.name, created);
-    return created;
+    return this.#instrument(declaration, SdkDistribution);
   }
 
-  /** The current cumulative value of every series, as OTLP-shaped points stamped now. */
-  collect(): MetricPointRecord[] {
-    const target: CollectTarget = { resource: this.#resource, scope: METRICS_SCOPE };
+  readMetrics(): MetricSnapshot[] {
+    const instruments = this.#all();
     const time = nowUnixNano();
-    const points: MetricPointRecord[] = [];
-    for (const instrument of this.#instruments.values()) {
-      points.push(...instrument.collect(target, time));
+    return instruments.map((instrument) => ({
+      declaration: instrument.declaration,
+      series: instrument.readSeries(0, instrument.seriesCount, time),
+    }));
+  }
+
+  async *readMetricsIncrementally(chunkSize = 1000): AsyncGenerator<MetricSnapshot> {
+    const size = positiveInteger(chunkSize, 1000);
+    let read = 0;
+    for (const instrument of this.#all()) {
+      const total = instrument.seriesCount;
+      let from = 0;
+      do {
+        const to = Math.min(from + size, total);
+        // A turn of the event loop before a chunk that would take this turn past `size`.
+        if (read > 0 && read + (to - from) > size) {
+          await nextTurn();
+          read = 0;
+        }
+        const series = instrument.readSeries(from, to, nowUnixNano());
+        read += to - from;
+        from = to;
+        yield { declaration: instrument.declaration, series };
+      } while (from < total);
     }
-    return points;
+  }
+
+  /**
+   * Every instrument: those of `@sonde/api` declarations in declaration order (created now if
+   * no call reached them yet), then any declared to this registry only.
+   */
+  #all(): Instrument[] {
+    const all: Instrument[] = [];
+    const listed = new Set<string>();
+    for (const declaration of metrics.declarations()) {
+      listed.add(declaration.name);
+      all.push(this.#instruments.get(declaration.name) ?? this.#create(declaration));
+    }
+    for (const [name, instrument] of this.#instruments) {
+      if (!listed.has(name)) all.push(instrument);
+    }
+    return all;
+  }
+
+  #create(declaration: MetricDeclaration): Instrument {
+    if (declaration.kind === "gauge") return this.gauge(declaration);
+    if (declaration.kind === "counter") return this.counter(declaration);
+    if (declaration.kind === "distribution") return this.distribution(declaration);
+    const constant = new SdkConstant(declaration, this.#startTimeUnixNano);
+    this.#instruments.set(declaration.name, constant);
+    return constant;
+  }
+
+  #instrument<T extends Instrument>(
+    declaration: MetricDeclaration,
+    Kind: new (declaration: MetricDeclaration, maxSeries: number, accounting: Accounting) => T,
+  ): T {
+    const existing = this.#instruments.get(declaration.name);
+    if (existing instanceof Kind) return existing;
+    const created = new Kind(
+      declaration,
+      positiveInteger(declaration.maxSeries, this.#maxSeries),
+      this.#accounting,
+    );
+    if (existing === undefined) {
+      this.#instruments.set(declaration.name, created);
+    } else {
+      diag.report({
+        code: "metric_conflict",
+        message: `metric ${declaration.name} is already a ${existing.declaration.kind}; this ${declaration.kind} records nowhere`,
+        key: declaration.name,
+      });
+    }
+    return created;
   }
 }

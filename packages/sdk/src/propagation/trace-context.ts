@@ -1,5 +1,6 @@
 import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from "@sonde/api";
 import { trace } from "@sonde/api";
+import { normalizeTracestate } from "./tracestate.js";
 
 const TRACEPARENT = "traceparent";
 const TRACESTATE = "tracestate";
@@ -7,12 +8,10 @@ const TRACESTATE = "tracestate";
 const TRACEPARENT_FIELDS = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-|$)/;
 const ZERO_TRACE_ID = "00000000000000000000000000000000";
 const ZERO_SPAN_ID = "0000000000000000";
-// W3C Trace Context §3.3.1.5: vendors should propagate at least 512 characters of tracestate.
-const MAX_TRACESTATE_LENGTH = 512;
 
 function single(value: string | readonly string[] | undefined): string | undefined {
   if (typeof value === "string") return value;
-  return value !== undefined && value.length === 1 ? value[0] : undefined;
+  return Array.isArray(value) && value.length === 1 ? value[0] : undefined;
 }
 
 /**
@@ -23,6 +22,7 @@ function single(value: string | readonly string[] | undefined): string | undefin
 export function parseTraceparent(
   header: string,
 ): { traceId: string; spanId: string; sampled: boolean } | undefined {
+  if (typeof header !== "string") return undefined;
   const value = header.trim();
   const match = TRACEPARENT_FIELDS.exec(value);
   if (match === null) return undefined;
@@ -32,15 +32,11 @@ export function parseTraceparent(
   return { traceId, spanId, sampled: (Number.parseInt(flags, 16) & 1) === 1 };
 }
 
-function readTracestate(value: string | readonly string[] | undefined): string {
-  const joined = (typeof value === "string" ? value : (value ?? []).join(",")).trim();
-  return joined.length <= MAX_TRACESTATE_LENGTH ? joined : "";
-}
-
 /**
  * The W3C Trace Context propagator: writes and reads `traceparent` (version 00) and passes
- * `tracestate` through unchanged. Malformed input is ignored; never throws for well-behaved
- * getters and setters.
+ * `tracestate` on, validated and normalized by {@link normalizeTracestate} (malformed members
+ * dropped). A malformed `traceparent` is ignored (the context is returned unchanged); never
+ * throws for well-behaved getters and setters.
  */
 export const traceContextPropagator: TextMapPropagator = {
   inject<C>(context: Context, carrier: C, setter: TextMapSetter<C>): void {
@@ -50,14 +46,16 @@ export const traceContextPropagator: TextMapPropagator = {
     if (!trace.isValidSpanContext(spanContext)) return;
     const flags = spanContext.sampled ? "01" : "00";
     setter.set(carrier, TRACEPARENT, `00-${spanContext.traceId}-${spanContext.spanId}-${flags}`);
-    if (spanContext.traceState !== "") setter.set(carrier, TRACESTATE, spanContext.traceState);
+    const traceState =
+      spanContext.traceState === "" ? "" : normalizeTracestate(spanContext.traceState);
+    if (traceState !== "") setter.set(carrier, TRACESTATE, traceState);
   },
 
   extract<C>(context: Context, carrier: C, getter: TextMapGetter<C>): Context {
     const header = single(getter.get(carrier, TRACEPARENT));
     const parsed = header === undefined ? undefined : parseTraceparent(header);
     if (parsed === undefined) return context;
-    const traceState = readTracestate(getter.get(carrier, TRACESTATE));
+    const traceState = normalizeTracestate(getter.get(carrier, TRACESTATE));
     return trace.setSpan(context, trace.wrapSpanContext({ ...parsed, remote: true, traceState }));
   },
 

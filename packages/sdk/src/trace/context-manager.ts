@@ -1,5 +1,13 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { type Context, type ContextManager, createContextKey, ROOT_CONTEXT } from "@sonde/api";
+import {
+  type Context,
+  type ContextManager,
+  createContextKey,
+  NonRecordingSpan,
+  ROOT_CONTEXT,
+  type Span,
+  trace,
+} from "@sonde/api";
 
 /**
  * The active context kept in an `AsyncLocalStorage`: it follows `await`, timers, promise
@@ -24,12 +32,25 @@ export class AsyncLocalStorageContextManager implements ContextManager {
 
 const SUPPRESS_TRACING = createContextKey("sonde.suppress_tracing");
 
-/** A context in which no spans are recorded (used for the exporter's own requests). */
+// The active span of a suppressed context: spans started under it are noops, found without
+// a context lookup because the tracer is handed the parent anyway.
+const SUPPRESSION_SPAN: Span = new NonRecordingSpan();
+
+/**
+ * A context in which no spans are recorded (used for the exporter's own requests): its active
+ * span is a marker under which the SDK starts only noop spans, unless a span is given as
+ * parent explicitly.
+ */
 export function suppressTracing(context: Context): Context {
-  return context.setValue(SUPPRESS_TRACING, true);
+  return trace.setSpan(context.setValue(SUPPRESS_TRACING, true), SUPPRESSION_SPAN);
 }
 
 /** True inside {@link suppressTracing}. */
 export function isTracingSuppressed(context: Context): boolean {
   return context.getValue(SUPPRESS_TRACING) === true;
+}
+
+/** True for the active span of a {@link suppressTracing} context. */
+export function isSuppressionSpan(span: Span): boolean {
+  return span === SUPPRESSION_SPAN;
 }

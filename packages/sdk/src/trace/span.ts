@@ -2,17 +2,26 @@ import type {
   Attributes,
   AttributeValue,
   Link,
+  ReferenceType,
   Span,
   SpanContext,
-  SpanKind,
   SpanStatusCode,
 } from "@sonde/api";
-import { diag } from "@sonde/api";
+import { diag, isValidSpanContext } from "@sonde/api";
 import type { AttrValue, SpanEventRecord, SpanLinkRecord, SpanRecord } from "@sonde/protocol";
-import { nowUnixNano } from "../clock.js";
-
-/** Per-span bounds; beyond them data is dropped and reported (`span_limit`). */
-export const SPAN_LIMITS = { attributes: 128, events: 128, links: 128 } as const;
+import {
+  copyAttributes,
+  exceptionAttributes,
+  invalidAttribute,
+  limitReached,
+  SPAN_LIMITS,
+  sanitize,
+  text,
+} from "./attributes.js";
+import { newSpanId } from "./ids.js";
+import type { SpanNameStats } from "./span-stats.js";
+import { KINDS, STATUSES } from "./span-stats.js";
+import { fromUnixNano, monotonicNow, toUnixNano } from "./time.js";
 
 /** The instrumentation scope a span was created by (tracer name and version). */
 export interface Scope {
@@ -20,191 +29,272 @@ export interface Scope {
   readonly version: string;
 }
 
-/** Receives each span once, when it ends. Must not throw. */
-export type SpanSink = (scope: Scope, span: SpanRecord) => void;
+/** The link attribute naming a reference's type (OpenTelemetry semantic conventions). */
+export const REFERENCE_TYPE_ATTRIBUTE = "opentracing.ref_type";
 
-/** Everything needed to start a recording span. */
-export interface SpanInit {
-  scope: Scope;
+/** Where a span goes when it ends. Must not throw. */
+export interface SpanFinisher {
+  finish(span: SdkSpan, durationMs: number): void;
+}
+
+interface EventEntry {
   name: string;
-  kind: SpanKind;
-  spanContext: SpanContext;
-  parentSpanId: string;
-  startTimeUnixNano: bigint;
-  attributes: Attributes | undefined;
-  links: Link[] | undefined;
-  sink: SpanSink;
+  /** {@link monotonicNow} milliseconds, or exact UNIX nanoseconds when given by the caller. */
+  time: number | bigint;
+  attributes: Record<string, AttrValue>;
 }
 
-function limitReached(what: keyof typeof SPAN_LIMITS): void {
-  diag.report({
-    code: "span_limit",
-    message: `a span reached ${SPAN_LIMITS[what]} ${what}; further ${what} are dropped`,
-    key: what,
-  });
+// Shared by the records of spans without attributes, events or links (records are read-only).
+const NO_ATTRIBUTES: Record<string, AttrValue> = Object.freeze({}) as Record<string, AttrValue>;
+const NO_EVENTS: SpanEventRecord[] = Object.freeze([]) as unknown as SpanEventRecord[];
+const NO_LINKS: SpanLinkRecord[] = Object.freeze([]) as unknown as SpanLinkRecord[];
+
+function linkRecord(context: SpanContext, attributes: Attributes | undefined): SpanLinkRecord {
+  return {
+    traceId: context.traceId,
+    spanId: context.spanId,
+    attributes: copyAttributes(attributes),
+  };
 }
 
-function invalidAttribute(key: string): void {
-  diag.report({
-    code: "invalid_attribute",
-    message: `span attribute ${key}: value must be a string, number, boolean or an array of one of them; dropped`,
-    key,
-  });
+/** The link record of an OpenTracing reference: its attributes plus `opentracing.ref_type`. */
+export function referenceLink(
+  type: ReferenceType,
+  context: SpanContext,
+  attributes: Attributes | undefined,
+): SpanLinkRecord {
+  const link = linkRecord(context, attributes);
+  link.attributes[REFERENCE_TYPE_ATTRIBUTE] = type;
+  return link;
 }
 
-/** Copies a valid attribute value (arrays copied), or returns undefined for invalid input. */
-function sanitize(value: unknown): AttrValue | undefined {
-  const type = typeof value;
-  if (type === "string" || type === "boolean" || type === "number") return value as AttrValue;
-  if (!Array.isArray(value)) return undefined;
-  const elementType = typeof value[0];
-  const valid =
-    (elementType === "string" || elementType === "number" || elementType === "boolean") &&
-    value.every((element) => typeof element === elementType);
-  return valid || value.length === 0 ? [...value] : undefined;
-}
-
-function copyAttributes(attributes: Attributes | undefined): Record<string, AttrValue> {
-  const out: Record<string, AttrValue> = {};
-  if (attributes === undefined) return out;
-  let count = 0;
-  for (const key in attributes) {
-    const value = sanitize(attributes[key]);
-    if (value === undefined) {
-      invalidAttribute(key);
-      continue;
-    }
-    if (count++ === SPAN_LIMITS.attributes) {
-      limitReached("attributes");
-      break;
-    }
-    out[key] = value;
-  }
-  return out;
-}
-
-/** A sampled span that records data and hands a {@link SpanRecord} to its sink on `end()`. */
-export class RecordingSpan implements Span {
-  readonly #scope: Scope;
-  readonly #context: SpanContext;
-  readonly #parentSpanId: string;
-  readonly #kind: SpanKind;
-  readonly #start: bigint;
-  readonly #sink: SpanSink;
-  readonly #attributes: Record<string, AttrValue>;
-  #attributeCount: number;
-  readonly #events: SpanEventRecord[] = [];
-  readonly #links: SpanLinkRecord[];
-  #name: string;
-  #status: SpanStatusCode = "unset";
+/**
+ * A span of the SDK. Sampled spans record attributes, events and links and are exported when
+ * they end; unsampled ones keep only what span metrics need (name, kind, status, times) so
+ * that they stay cheap, and get a span id only if someone asks for their context.
+ */
+export class SdkSpan implements Span {
+  readonly scope: Scope;
+  /** Index into {@link KINDS}. */
+  readonly kind: number;
+  readonly traceId: string;
+  readonly parentSpanId: string;
+  readonly traceState: string;
+  readonly sampled: boolean;
+  /** The local parent, until this span ends. */
+  parent: SdkSpan | undefined;
+  name: string;
+  /** The stats the span was started with (its name's, unless renamed since). */
+  stats: SpanNameStats;
+  /** Index into {@link STATUSES}. */
+  status = 0;
+  /** Milliseconds of children that ended while this span was open. */
+  childMs = 0;
+  readonly #finisher: SpanFinisher;
+  readonly #startMs: number;
+  readonly #startNano: bigint | undefined;
+  #endMs = 0;
+  #endNano: bigint | undefined;
+  #spanId: string | undefined;
+  #context: SpanContext | undefined;
   #statusMessage = "";
   #ended = false;
+  #attributes: Record<string, AttrValue> | undefined;
+  /** `setAttribute` calls so far: distinct keys are counted only once this reaches the limit. */
+  #attributeCalls = 0;
+  #events: EventEntry[] | undefined;
+  #links: SpanLinkRecord[] | undefined;
 
-  constructor(init: SpanInit) {
-    this.#scope = init.scope;
-    this.#name = init.name;
-    this.#kind = init.kind;
-    this.#context = init.spanContext;
-    this.#parentSpanId = init.parentSpanId;
-    this.#start = init.startTimeUnixNano;
-    this.#sink = init.sink;
-    this.#attributes = copyAttributes(init.attributes);
-    this.#attributeCount = Object.keys(this.#attributes).length;
-    const links = init.links ?? [];
-    if (links.length > SPAN_LIMITS.links) limitReached("links");
-    this.#links = links.slice(0, SPAN_LIMITS.links).map((link) => ({
-      traceId: link.context.traceId,
-      spanId: link.context.spanId,
-      attributes: copyAttributes(link.attributes),
-    }));
+  /**
+   * `kind`: index into {@link KINDS}; `parentSpanId`: `""` for a root; `parent`: the parent when
+   * it is a span of this SDK (for the call graph); `startTimeUnixNano`: a start time given by
+   * the caller. Positional, so that starting a span allocates no options object.
+   */
+  constructor(
+    scope: Scope,
+    name: string,
+    kind: number,
+    traceId: string,
+    parentSpanId: string,
+    parent: SdkSpan | undefined,
+    traceState: string,
+    sampled: boolean,
+    startTimeUnixNano: bigint | undefined,
+    stats: SpanNameStats,
+    finisher: SpanFinisher,
+  ) {
+    this.scope = scope;
+    this.name = name;
+    this.kind = kind;
+    this.traceId = traceId;
+    this.parentSpanId = parentSpanId;
+    this.parent = parent;
+    this.traceState = traceState;
+    this.sampled = sampled;
+    this.stats = stats;
+    this.#finisher = finisher;
+    this.#startNano = startTimeUnixNano;
+    this.#startMs =
+      startTimeUnixNano === undefined ? monotonicNow() : fromUnixNano(startTimeUnixNano);
+    if (sampled) this.#spanId = newSpanId();
+  }
+
+  /** The span id, drawn on first use for unsampled spans. */
+  get spanId(): string {
+    this.#spanId ??= newSpanId();
+    return this.#spanId;
   }
 
   spanContext(): SpanContext {
+    this.#context ??= {
+      traceId: this.traceId,
+      spanId: this.spanId,
+      sampled: this.sampled,
+      remote: false,
+      traceState: this.traceState,
+    };
     return this.#context;
   }
 
   isRecording(): boolean {
-    return !this.#ended;
+    return this.sampled && !this.#ended;
   }
 
   setAttribute(key: string, value: AttributeValue): this {
-    if (this.#ended) return this;
+    if (!this.sampled || this.#ended) return this;
     const clean = sanitize(value);
     if (clean === undefined) {
       invalidAttribute(key);
       return this;
     }
-    if (!(key in this.#attributes)) {
-      if (this.#attributeCount === SPAN_LIMITS.attributes) {
-        limitReached("attributes");
-        return this;
-      }
-      this.#attributeCount++;
+    this.#attributes ??= {};
+    const attributes = this.#attributes;
+    // Fewer calls than the limit cannot exceed it: the exact count (an `in` check, which cost
+    // ~12 ns a call) is only needed past that.
+    if (this.#attributeCalls < SPAN_LIMITS.attributes) {
+      this.#attributeCalls++;
+    } else if (!(key in attributes) && Object.keys(attributes).length >= SPAN_LIMITS.attributes) {
+      limitReached("attributes");
+      return this;
     }
-    this.#attributes[key] = clean;
+    attributes[key] = clean;
     return this;
   }
 
   setAttributes(attributes: Attributes): this {
+    if (!this.sampled || typeof attributes !== "object" || attributes === null) return this;
     for (const key in attributes) this.setAttribute(key, attributes[key]);
     return this;
   }
 
   addEvent(name: string, attributes?: Attributes, timeUnixNano?: bigint): this {
-    if (this.#ended) return this;
+    if (!this.sampled || this.#ended) return this;
+    this.#events ??= [];
     if (this.#events.length === SPAN_LIMITS.events) {
       limitReached("events");
       return this;
     }
     this.#events.push({
-      name: String(name),
-      timeUnixNano: typeof timeUnixNano === "bigint" ? timeUnixNano : nowUnixNano(),
+      name: typeof name === "string" ? name : text(name),
+      time: typeof timeUnixNano === "bigint" ? timeUnixNano : monotonicNow(),
       attributes: copyAttributes(attributes),
     });
     return this;
   }
 
+  /** Adds a link record (from `addLink`, the start options or a reference). */
+  addLinkRecord(link: SpanLinkRecord): this {
+    if (!this.sampled || this.#ended) return this;
+    this.#links ??= [];
+    if (this.#links.length === SPAN_LIMITS.links) {
+      limitReached("links");
+      return this;
+    }
+    this.#links.push(link);
+    return this;
+  }
+
+  addLink(link: Link): this {
+    if (!this.sampled || this.#ended) return this;
+    const context = typeof link === "object" && link !== null ? link.context : undefined;
+    if (typeof context !== "object" || context === null || !isValidSpanContext(context)) {
+      diag.report({
+        code: "invalid_link",
+        message: "a span link needs a valid span context (W3C ids); dropped",
+        key: "links",
+      });
+      return this;
+    }
+    return this.addLinkRecord(linkRecord(context, link.attributes));
+  }
+
   setStatus(code: SpanStatusCode, message?: string): this {
-    if (this.#ended || this.#status === "ok" || code === "unset") return this;
-    this.#status = code;
+    // Kept on unsampled spans too: span metrics count by status.
+    if (this.#ended || this.status === 1 || code === "unset") return this;
+    const index = STATUSES.indexOf(code);
+    if (index < 0) return this;
+    this.status = index;
     // OpenTelemetry: the description is only meaningful for errors.
-    this.#statusMessage = code === "error" && message !== undefined ? String(message) : "";
+    this.#statusMessage = code === "error" && message !== undefined ? text(message) : "";
     return this;
   }
 
   recordException(error: unknown, attributes?: Attributes): this {
-    const isError = error instanceof Error;
-    return this.addEvent("exception", {
-      "exception.type": isError ? error.name : typeof error,
-      "exception.message": isError ? error.message : String(error),
-      ...(isError && error.stack !== undefined ? { "exception.stacktrace": error.stack } : {}),
-      ...attributes,
-    });
+    if (!this.sampled) return this;
+    return this.addEvent("exception", { ...exceptionAttributes(error), ...attributes });
   }
 
   updateName(name: string): this {
-    if (!this.#ended) this.#name = String(name);
+    // Kept on unsampled spans too: span metrics count by name (e.g. `GET /users/:id`).
+    if (!this.#ended) this.name = typeof name === "string" ? name : text(name);
     return this;
   }
 
   end(endTimeUnixNano?: bigint): void {
     if (this.#ended) return;
     this.#ended = true;
-    const end = typeof endTimeUnixNano === "bigint" ? endTimeUnixNano : nowUnixNano();
-    this.#sink(this.#scope, {
-      traceId: this.#context.traceId,
-      spanId: this.#context.spanId,
-      parentSpanId: this.#parentSpanId,
-      traceState: this.#context.traceState,
-      name: this.#name,
-      kind: this.#kind,
-      startTimeUnixNano: this.#start,
-      endTimeUnixNano: end < this.#start ? this.#start : end,
-      statusCode: this.#status,
-      statusMessage: this.#statusMessage,
-      attributes: this.#attributes,
-      events: this.#events,
-      links: this.#links,
-    });
+    if (typeof endTimeUnixNano === "bigint") {
+      this.#endNano = endTimeUnixNano;
+      this.#endMs = fromUnixNano(endTimeUnixNano);
+    } else {
+      this.#endMs = monotonicNow();
+    }
+    if (this.#endMs < this.#startMs) {
+      this.#endMs = this.#startMs;
+      this.#endNano = this.#startNano;
+    }
+    try {
+      this.#finisher.finish(this, this.#endMs - this.#startMs);
+    } catch (error) {
+      diag.report({ code: "internal_error", message: "recording a span failed", error });
+    }
   }
+
+  /** The exported form of this (ended) span. */
+  toRecord(): SpanRecord {
+    return {
+      traceId: this.traceId,
+      spanId: this.spanId,
+      parentSpanId: this.parentSpanId,
+      traceState: this.traceState,
+      name: this.name,
+      kind: KINDS[this.kind],
+      startTimeUnixNano: this.#startNano ?? toUnixNano(this.#startMs),
+      endTimeUnixNano: this.#endNano ?? toUnixNano(this.#endMs),
+      statusCode: STATUSES[this.status],
+      statusMessage: this.#statusMessage,
+      attributes: this.#attributes ?? NO_ATTRIBUTES,
+      events: this.#events === undefined ? NO_EVENTS : this.#events.map(eventRecord),
+      links: this.#links ?? NO_LINKS,
+    };
+  }
+}
+
+function eventRecord(event: EventEntry): SpanEventRecord {
+  const time = event.time;
+  return {
+    name: event.name,
+    timeUnixNano: typeof time === "bigint" ? time : toUnixNano(time),
+    attributes: event.attributes,
+  };
 }

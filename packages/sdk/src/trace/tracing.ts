@@ -1,59 +1,110 @@
 import type {
-  ContextManager,
+  MetricsImplementation,
   Span,
+  SpanBridge,
   SpanContext,
-  SpanKind,
   SpanOptions,
   TracerImplementation,
 } from "@sonde/api";
-import { NonRecordingSpan } from "@sonde/api";
-import { nowUnixNano } from "../clock.js";
-import { isTracingSuppressed } from "./context-manager.js";
-import { newSpanId, newTraceId } from "./ids.js";
-import { RecordingSpan, type Scope, type SpanSink } from "./span.js";
+import { NonRecordingSpan, trace } from "@sonde/api";
+import type { Sampler } from "../sampling/sampler.js";
+import { text } from "./attributes.js";
+import { isSuppressionSpan } from "./context-manager.js";
+import { newTraceId } from "./ids.js";
+import { referenceLink, type Scope, SdkSpan, type SpanFinisher } from "./span.js";
+import { KINDS, SpanStats } from "./span-stats.js";
 
-const KINDS = new Set<SpanKind>(["internal", "server", "client", "producer", "consumer"]);
 const NOOP_SPAN = new NonRecordingSpan();
 
-/**
- * Starts spans for the api's tracers. Sampling is parent-based with "always on" roots: a span
- * is recorded unless its parent says it was not sampled (then it only propagates the trace).
- */
-export class Tracing implements TracerImplementation {
-  readonly #sink: SpanSink;
-  readonly #contextManager: ContextManager;
+/** Receives every finished sampled span, for export. Must not throw. */
+export type SpanSink = (span: SdkSpan) => void;
 
-  constructor(sink: SpanSink, contextManager: ContextManager) {
+function kindIndex(kind: SpanOptions["kind"]): number {
+  if (kind === undefined) return 0;
+  const index = KINDS.indexOf(kind);
+  return index < 0 ? 0 : index;
+}
+
+/**
+ * The SDK's tracer implementation: samples new spans, feeds every finished span (sampled or
+ * not) to the span metrics and the call graph, and hands sampled ones to the exporter.
+ */
+export class Tracing implements TracerImplementation, SpanFinisher {
+  /** Span statistics by name: the span metric and the call graph. */
+  readonly stats: SpanStats;
+  bridge: SpanBridge | undefined;
+  readonly #sink: SpanSink;
+  readonly #sampler: Sampler;
+
+  constructor(sink: SpanSink, sampler: Sampler, metrics: MetricsImplementation) {
     this.#sink = sink;
-    this.#contextManager = contextManager;
+    this.#sampler = sampler;
+    this.stats = new SpanStats(metrics);
   }
 
-  startSpan(
-    scope: Scope,
-    name: string,
-    options: SpanOptions,
-    parent: SpanContext | undefined,
-  ): Span {
-    if (isTracingSuppressed(this.#contextManager.active())) return NOOP_SPAN;
-    const spanContext: SpanContext = {
-      traceId: parent?.traceId ?? newTraceId(),
-      spanId: newSpanId(),
-      sampled: parent?.sampled ?? true,
-      remote: false,
-      traceState: parent?.traceState ?? "",
-    };
-    if (!spanContext.sampled) return new NonRecordingSpan(spanContext);
-    return new RecordingSpan({
+  startSpan(scope: Scope, name: string, options: SpanOptions, parent: Span | undefined): Span {
+    if (parent !== undefined && isSuppressionSpan(parent)) return NOOP_SPAN;
+    const spanName = typeof name === "string" ? name : text(name);
+    const kind = kindIndex(options.kind);
+    let local: SdkSpan | undefined;
+    let parentContext: SpanContext | undefined;
+    if (parent instanceof SdkSpan) {
+      local = parent;
+      parentContext = parent.spanContext();
+    } else if (parent !== undefined) {
+      const candidate = parent.spanContext();
+      if (trace.isValidSpanContext(candidate)) parentContext = candidate;
+    }
+    const traceId = parentContext?.traceId ?? newTraceId();
+    const sampled = this.#sampler.shouldSample(traceId, parentContext, spanName, KINDS[kind]);
+    const span = new SdkSpan(
       scope,
-      name: String(name),
-      kind: options.kind !== undefined && KINDS.has(options.kind) ? options.kind : "internal",
-      spanContext,
-      parentSpanId: parent?.spanId ?? "",
-      startTimeUnixNano:
-        typeof options.startTimeUnixNano === "bigint" ? options.startTimeUnixNano : nowUnixNano(),
-      attributes: options.attributes,
-      links: options.links,
-      sink: this.#sink,
-    });
+      spanName,
+      kind,
+      traceId,
+      parentContext?.spanId ?? "",
+      local,
+      parentContext?.traceState ?? "",
+      sampled === true,
+      typeof options.startTimeUnixNano === "bigint" ? options.startTimeUnixNano : undefined,
+      this.stats.get(spanName),
+      this,
+    );
+    if (span.sampled) this.#recordStartData(span, options);
+    return span;
+  }
+
+  finish(span: SdkSpan, durationMs: number): void {
+    if (span.sampled) this.#sink(span);
+    const stats = span.stats.name === span.name ? span.stats : this.stats.get(span.name);
+    const parent = span.parent;
+    let caller: SdkSpan["stats"] | undefined;
+    if (parent !== undefined) {
+      span.parent = undefined;
+      parent.childMs += durationMs;
+      caller = parent.stats.name === parent.name ? parent.stats : this.stats.get(parent.name);
+    }
+    const selfMs = durationMs > span.childMs ? durationMs - span.childMs : 0;
+    stats.record(span.kind, span.status, durationMs, selfMs, caller);
+  }
+
+  /** Attributes, links and references given when the span started. */
+  #recordStartData(span: SdkSpan, options: SpanOptions): void {
+    if (options.attributes !== undefined) span.setAttributes(options.attributes);
+    const links = options.links;
+    if (Array.isArray(links)) for (const link of links) span.addLink(link);
+    const references = options.references;
+    if (!Array.isArray(references)) return;
+    for (const reference of references) {
+      const target = reference?.context;
+      if (typeof target !== "object" || target === null) continue;
+      const context =
+        typeof (target as Span).spanContext === "function"
+          ? (target as Span).spanContext()
+          : (target as SpanContext);
+      if (!trace.isValidSpanContext(context)) continue;
+      if (reference.type !== "child_of" && reference.type !== "follows_from") continue;
+      span.addLinkRecord(referenceLink(reference.type, context, reference.attributes));
+    }
   }
 }

@@ -1,0 +1,54 @@
+import type { CallGraph } from "./call-graph.js";
+
+/** A DOT double-quoted string (Graphviz "DOT language": `\"` escapes, `\n` breaks lines). */
+function quote(text: string): string {
+  let escaped = "";
+  for (const char of text) {
+    if (char === "\\" || char === '"') escaped += `\\${char}`;
+    else escaped += char < " " ? " " : char; // control characters would break the line
+  }
+  return `"${escaped}"`;
+}
+
+function id(node: { service: string; name: string }): string {
+  return quote(`${node.service.length}:${node.service}/${node.name}`);
+}
+
+function label(lines: string[]): string {
+  return lines.map((line) => quote(line).slice(1, -1)).join("\\n");
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/**
+ * The call graph in Graphviz DOT: a box per (service, span name) labelled with calls, errors,
+ * total and self time (red outline when some calls failed), an arrow per caller → callee
+ * labelled with calls and time. Render it with `dot -Tsvg`, or in JavaScript with a WASM build
+ * of Graphviz such as `@hpcc-js/wasm-graphviz` (not a dependency of Sonde).
+ */
+export function toDot(graph: CallGraph): string {
+  const lines = [
+    "digraph calls {",
+    "  rankdir=LR;",
+    '  node [shape=box, fontname="Helvetica", fontsize=10];',
+    '  edge [fontname="Helvetica", fontsize=9];',
+  ];
+  for (const node of graph.nodes) {
+    const text = label([
+      node.name,
+      node.service,
+      `${plural(node.calls, "call")}, ${plural(node.errors, "error")}`,
+      `total ${node.totalMs} ms, self ${node.selfMs} ms`,
+    ]);
+    const color = node.errors > 0 ? ", color=red" : "";
+    lines.push(`  ${id(node)} [label="${text}"${color}];`);
+  }
+  for (const edge of graph.edges) {
+    const text = label([plural(edge.calls, "call"), `${edge.totalMs} ms`]);
+    lines.push(`  ${id(edge.caller)} -> ${id(edge.callee)} [label="${text}"];`);
+  }
+  lines.push("}");
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,43 @@
+import { type Context, context } from "@sonde/api";
+
+const EMIT_CONTEXT = Symbol("sonde.emit_context");
+
+type Emit = (this: unknown, event: string | symbol, ...args: unknown[]) => boolean;
+type Carrier = { [EMIT_CONTEXT]?: Context };
+
+/**
+ * Makes `target` emit its events with `ctx` active, once its prototype is patched by
+ * {@link patchEmitContext}. The HTTP server uses it for every request and response: Node
+ * emits their events (`data`, `end`, `finish`, `close`) from the connection's context.
+ */
+export function setEmitContext(target: object, ctx: Context): void {
+  (target as Carrier)[EMIT_CONTEXT] = ctx;
+}
+
+/**
+ * Wraps `prototype.emit` so that objects given a context by {@link setEmitContext} emit in it;
+ * others are untouched. One patch per class instead of a wrapper per object: measured on the
+ * HTTP server path, where per-object `emit` wrappers cost a closure and an own property on
+ * every request and response. Returns a function that undoes the patch.
+ */
+export function patchEmitContext(prototype: object): () => void {
+  const target = prototype as { emit: Emit };
+  const hadOwn = Object.hasOwn(prototype, "emit");
+  const original = target.emit;
+  let enabled = true;
+  const patched: Emit = function (this: unknown, event, ...args) {
+    const ctx = (this as Carrier)[EMIT_CONTEXT];
+    if (ctx === undefined || !enabled || context.active() === ctx) {
+      return original.call(this, event, ...args);
+    }
+    return context.with(ctx, () => original.call(this, event, ...args));
+  };
+  target.emit = patched;
+  return () => {
+    enabled = false;
+    // Restore only if nobody wrapped our wrapper since; otherwise it stays, disabled.
+    if (target.emit !== patched) return;
+    if (hadOwn) target.emit = original;
+    else delete (prototype as Partial<typeof target>).emit;
+  };
+}
