@@ -193,7 +193,9 @@ const checks: Check[] = [
     what: "Sonde counter",
     expected: sondeAdd.calls + sondeBoundAdd.calls,
     recorded: sum(
-      sondePoints.filter((p) => p.name === requests.declaration.name).map((p) => p.value ?? 0),
+      sondePoints
+        .filter((p) => p.name === requests.declaration.name)
+        .map((p) => Number(p.value ?? 0)),
     ),
   },
   {

@@ -5,9 +5,11 @@ import { sondeGlobal } from "./global.js";
  * throws into the host program; it reports here instead.
  *
  * Codes used by @sonde/api and @sonde/sdk: `invalid_metric_declaration`, `metric_conflict`,
- * `invalid_counter_increment`, `invalid_distribution_value`, `invalid_tags`, `series_limit`,
- * `invalid_attribute`, `span_limit`, `span_queue_full`, `export_failed`, `invalid_options`,
- * `already_started`, `already_registered`, `internal_error`.
+ * `invalid_counter_increment`, `invalid_distribution_value`, `invalid_gauge_value`,
+ * `clamped_metric_value`, `bucket_limit`, `bucketer_error`, `invalid_tags`, `series_limit`,
+ * `invalid_attribute`, `invalid_link`, `span_limit`, `span_queue_full`, `export_failed`,
+ * `prometheus_scrape_failed`, `prometheus_listen_failed`, `prometheus_name_collision`,
+ * `invalid_options`, `already_started`, `already_registered`, `internal_error`.
  */
 export interface DiagEvent {
   /** A stable snake_case code, e.g. `"invalid_tags"`. */

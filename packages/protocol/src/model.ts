@@ -88,8 +88,11 @@ export interface MetricPointRecord {
   attributes: Attributes;
   startTimeUnixNano: bigint;
   timeUnixNano: bigint;
-  /** The value of a gauge or sum point; the sum of a histogram point. */
-  value: number | null;
+  /**
+   * The value of a gauge or sum point (a bigint for an int64 beyond 2^53, kept exact); the sum
+   * of a histogram point.
+   */
+  value: number | bigint | null;
   count: number | null;
   min: number | null;
   max: number | null;

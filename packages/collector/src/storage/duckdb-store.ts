@@ -133,7 +133,7 @@ export class DuckDbStore {
         a.appendTimestamp(timestampValue(p.timeUnixNano / 1000n));
         a.appendBigInt(p.startTimeUnixNano);
         a.appendBigInt(p.timeUnixNano);
-        nullableDouble(a, p.value);
+        nullableDouble(a, p.value === null ? null : Number(p.value));
         nullableDouble(a, p.count);
         nullableDouble(a, p.min);
         nullableDouble(a, p.max);

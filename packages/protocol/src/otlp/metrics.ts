@@ -55,7 +55,7 @@ function point(
     explicitBounds: [],
     bucketCounts: [],
     exemplars: each(p.exemplars, "exemplars", (e) => ({
-      value: numberValue(e) ?? 0,
+      value: Number(numberValue(e) ?? 0),
       timeUnixNano: toBigInt(e.timeUnixNano, "timeUnixNano"),
       traceId: toId(e.traceId, 16, "traceId", true),
       spanId: toId(e.spanId, 8, "spanId", true),
@@ -63,10 +63,14 @@ function point(
   };
 }
 
-function numberValue(p: Obj): number | null {
+/** `asDouble` or `asInt` (as a number when exact, else a bigint). */
+function numberValue(p: Obj): number | bigint | null {
   if (p.asDouble !== undefined && p.asDouble !== null) return toDouble(p.asDouble, "asDouble");
-  if (p.asInt !== undefined && p.asInt !== null) return Number(toBigInt(p.asInt, "asInt", false));
-  return null;
+  if (p.asInt === undefined || p.asInt === null) return null;
+  const v = toBigInt(p.asInt, "asInt", false);
+  return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER)
+    ? Number(v)
+    : v;
 }
 
 /**
@@ -192,12 +196,13 @@ function encodePoint(p: MetricPointRecord): Record<string, unknown> {
   };
   if (p.kind === "gauge" || p.kind === "sum") {
     const v = p.value ?? 0;
+    if (typeof v === "bigint") return { ...base, asInt: v.toString() };
     return { ...base, ...(Number.isInteger(v) ? { asInt: v } : { asDouble: v }) };
   }
   return {
     ...base,
     count: p.count ?? 0,
-    sum: p.value ?? undefined,
+    sum: p.value === null ? undefined : Number(p.value),
     min: p.min ?? undefined,
     max: p.max ?? undefined,
     explicitBounds: p.explicitBounds,

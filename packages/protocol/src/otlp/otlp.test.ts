@@ -215,3 +215,32 @@ test("the span encoder handles long and non-ASCII strings, negative ints and lar
   const decoded = decodeTraceRequest(body);
   assert.deepEqual(decoded, input);
 });
+
+test("int64 metric values beyond 2^53 round-trip exactly", () => {
+  const [p] = decodeMetricsRequest(
+    encodeMetricsRequest([
+      {
+        resource: {},
+        scope: "s",
+        name: "/big",
+        description: "",
+        unit: "1",
+        metadata: {},
+        kind: "sum",
+        monotonic: true,
+        temporality: "cumulative",
+        attributes: {},
+        startTimeUnixNano: 1n,
+        timeUnixNano: 2n,
+        value: 2n ** 60n + 1n,
+        count: null,
+        min: null,
+        max: null,
+        explicitBounds: [],
+        bucketCounts: [],
+        exemplars: [],
+      },
+    ]),
+  );
+  assert.equal(p.value, 2n ** 60n + 1n);
+});

@@ -113,7 +113,7 @@ test("snapshots become OTLP points with metadata, and survive the protobuf encod
 
     const [gauge] = byName(set, temperature.declaration.name);
     assert.deepEqual([gauge.kind, gauge.temporality, gauge.value], ["gauge", "", 21.5]);
-    assert.equal(byName(set, threads.declaration.name)[0].value, 2 ** 53, "rounded in OTLP");
+    assert.equal(byName(set, threads.declaration.name)[0].value, 2n ** 53n + 1n, "exact in OTLP");
     const [text] = byName(set, role.declaration.name);
     assert.deepEqual([text.value, text.attributes], [1, { shard: 3, "sonde.value": "primary" }]);
     const [flag] = byName(set, healthy.declaration.name);

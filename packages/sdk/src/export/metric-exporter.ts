@@ -84,8 +84,15 @@ function point(
   if (typeof value === "string" || typeof value === "boolean") {
     attributes[VALUE_ATTRIBUTE] = value;
   }
-  // int64 beyond 2^53 is rounded here: MetricPointRecord.value is a number.
-  const numeric = typeof value === "bigint" || typeof value === "number" ? Number(value) : 1;
+  // int64 stays exact: a bigint beyond 2^53 is exported as such (OTLP asInt).
+  const numeric =
+    typeof value === "bigint"
+      ? value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
+        ? Number(value)
+        : value
+      : typeof value === "number"
+        ? value
+        : 1;
   if (declaration.kind === "counter") {
     return { ...base, kind: "sum", monotonic: true, temporality: "cumulative", value: numeric };
   }
