@@ -6,6 +6,7 @@
 export type { CallGraph, CallGraphEdge, CallGraphNode } from "./callgraph/call-graph.js";
 export { toDot } from "./callgraph/dot.js";
 export { bindContext } from "./context/bind.js";
+export type { BuildInfo } from "./defaults/build.js";
 export type { Exporter, ExportResult } from "./export/exporter.js";
 export { InMemoryExporter } from "./export/memory.js";
 export {

@@ -9,6 +9,7 @@ test("bad options are reported and replaced by defaults, never thrown", async ()
   const sonde = startSonde({
     endpoint: 42,
     instrumentHttp: false,
+    defaultMetrics: false, // their constants are process-wide and would outlive the next test's SDK
     onDiagnostic: (event: DiagEvent) => events.push(event),
   } as unknown as SondeOptions);
   assert.equal(sonde.resource["service.name"], "unknown_service:node");
@@ -24,7 +25,13 @@ test("bad options are reported and replaced by defaults, never thrown", async ()
 test("a second start returns the running SDK; shutdown is idempotent and restores noops", async () => {
   const exporter = new InMemoryExporter();
   const events: DiagEvent[] = [];
-  const options = { serviceName: "start-test", exporter, instrumentHttp: false };
+  // Without default metrics: their constants would still read after shutdown.
+  const options = {
+    serviceName: "start-test",
+    exporter,
+    instrumentHttp: false,
+    defaultMetrics: false,
+  };
   const sonde = startSonde({ ...options, resource: { "service.name": "ignored", zone: "a" } });
   assert.equal(sonde.resource["service.name"], "start-test", "serviceName wins");
   assert.equal(sonde.resource.zone, "a");

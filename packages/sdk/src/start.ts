@@ -8,6 +8,8 @@ import {
 } from "@sonde/api";
 import type { Attributes, MetricPointRecord } from "@sonde/protocol";
 import { buildCallGraph, type CallGraph } from "./callgraph/call-graph.js";
+import type { BuildInfo } from "./defaults/build.js";
+import { startDefaultMetrics } from "./defaults/default-metrics.js";
 import type { Exporter } from "./export/exporter.js";
 import { METRICS_SCOPE, PeriodicMetricExporter, toMetricPoints } from "./export/metric-exporter.js";
 import { OtlpHttpExporter, type OtlpHttpExporterOptions } from "./export/otlp-http.js";
@@ -89,6 +91,14 @@ export interface SondeOptions {
    * stderr per problem.
    */
   onDiagnostic?: (event: DiagEvent) => void;
+  /**
+   * Declare and refresh (every second) the default metrics: `/build/*` constants and
+   * `/proc/*` memory, CPU time, event-loop delay, active resources and GC (see
+   * `startDefaultMetrics`). Default true.
+   */
+  defaultMetrics?: boolean;
+  /** Values for the `/build/*` constants; each defaults to an environment variable. */
+  buildInfo?: BuildInfo;
 }
 
 /**
@@ -221,6 +231,10 @@ export function startSonde(options: SondeOptions): SondeHandle {
         fastify: options.instrumentFastify !== false,
       })
     : () => {};
+  const defaults =
+    registered && options.defaultMetrics !== false
+      ? startDefaultMetrics({ buildInfo: options.buildInfo })
+      : undefined;
   const uninstallOpenTelemetry =
     registered && options.openTelemetry !== undefined
       ? installOpenTelemetryBridge(options.openTelemetry, {
@@ -246,6 +260,7 @@ export function startSonde(options: SondeOptions): SondeHandle {
         metricExport.stop();
         uninstrument();
         uninstallOpenTelemetry();
+        defaults?.stop();
         unregisterImplementation(implementation);
         await Promise.all([spans.flush(), metricExport.flush()]);
         await exporter.shutdown().catch(() => {});
