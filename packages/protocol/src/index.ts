@@ -2,6 +2,7 @@ export type {
   Attributes,
   AttrValue,
   ExemplarRecord,
+  ExponentialBuckets,
   MetricPointKind,
   MetricPointRecord,
   ResourceRecord,

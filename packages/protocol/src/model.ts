@@ -100,6 +100,21 @@ export interface MetricPointRecord {
   bucketCounts: number[];
   /** Sample measurements with the span they were recorded in (OTLP `Exemplar`). */
   exemplars: ExemplarRecord[];
+  /**
+   * An `exponential_histogram` point's buckets in OTLP form (metrics/v1
+   * `ExponentialHistogramDataPoint`): bucket `offset + i` holds magnitudes in
+   * `(base^(offset+i), base^(offset+i+1)]`, `base = 2^(2^-scale)`. Sent natively when present;
+   * decoded points carry the same buckets as `explicitBounds`/`bucketCounts` instead.
+   */
+  exponential?: ExponentialBuckets;
+}
+
+/** Buckets of an OTLP exponential histogram point. */
+export interface ExponentialBuckets {
+  scale: number;
+  zeroCount: number;
+  positive: { offset: number; bucketCounts: number[] };
+  negative: { offset: number; bucketCounts: number[] };
 }
 
 /** A measurement kept as an example of a point, tied to the active span (OTLP `Exemplar`). */

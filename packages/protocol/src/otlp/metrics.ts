@@ -199,21 +199,25 @@ function encodePoint(p: MetricPointRecord): Record<string, unknown> {
     if (typeof v === "bigint") return { ...base, asInt: v.toString() };
     return { ...base, ...(Number.isInteger(v) ? { asInt: v } : { asDouble: v }) };
   }
-  return {
+  const summary = {
     ...base,
     count: p.count ?? 0,
     sum: p.value === null ? undefined : Number(p.value),
     min: p.min ?? undefined,
     max: p.max ?? undefined,
-    explicitBounds: p.explicitBounds,
-    bucketCounts: p.bucketCounts,
   };
+  if (p.exponential) {
+    const { scale, zeroCount, positive, negative } = p.exponential;
+    return { ...summary, scale, zeroCount, positive, negative };
+  }
+  return { ...summary, explicitBounds: p.explicitBounds, bucketCounts: p.bucketCounts };
 }
 
 /**
  * Encodes metric points as an OTLP/HTTP protobuf `ExportMetricsServiceRequest`, grouping points
- * by resource, scope and metric name. Gauges → Gauge, sums → Sum, histograms → Histogram
- * (exponential and summary points are sent as explicit-bucket histograms). Never throws for
+ * by resource, scope and metric name. Gauges → Gauge, sums → Sum, histograms → Histogram,
+ * exponential histograms with `exponential` buckets → ExponentialHistogram (others, and summary
+ * points, are sent as explicit-bucket histograms). Never throws for
  * well-typed input.
  */
 export function encodeMetricsRequest(points: MetricPointRecord[]): Uint8Array {
@@ -256,6 +260,12 @@ export function encodeMetricsRequest(points: MetricPointRecord[]): Uint8Array {
           return {
             ...head,
             sum: { dataPoints, aggregationTemporality: temporality, isMonotonic: first.monotonic },
+          };
+        }
+        if (first.kind === "exponential_histogram" && first.exponential) {
+          return {
+            ...head,
+            exponentialHistogram: { dataPoints, aggregationTemporality: temporality },
           };
         }
         return { ...head, histogram: { dataPoints, aggregationTemporality: temporality } };

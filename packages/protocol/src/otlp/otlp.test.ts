@@ -244,3 +244,40 @@ test("int64 metric values beyond 2^53 round-trip exactly", () => {
   );
   assert.equal(p.value, 2n ** 60n + 1n);
 });
+
+test("exponential histogram points are sent natively and decoded into explicit buckets", () => {
+  const body = encodeMetricsRequest([
+    {
+      resource: {},
+      scope: "s",
+      name: "/latency",
+      description: "",
+      unit: "ms",
+      metadata: {},
+      kind: "exponential_histogram",
+      monotonic: false,
+      temporality: "cumulative",
+      attributes: {},
+      startTimeUnixNano: 1n,
+      timeUnixNano: 2n,
+      value: 30,
+      count: 6,
+      min: 0,
+      max: 7,
+      explicitBounds: [],
+      bucketCounts: [],
+      exemplars: [],
+      exponential: {
+        scale: 0,
+        zeroCount: 1,
+        positive: { offset: 1, bucketCounts: [2, 3] },
+        negative: { offset: 0, bucketCounts: [] },
+      },
+    },
+  ]);
+  const [p] = decodeMetricsRequest(body);
+  assert.equal(p.kind, "exponential_histogram");
+  assert.equal(p.count, 6);
+  assert.deepEqual(p.explicitBounds, [0, 4, 8]);
+  assert.deepEqual(p.bucketCounts, [1, 2, 3, 0]);
+});

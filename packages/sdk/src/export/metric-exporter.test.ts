@@ -137,6 +137,11 @@ test("snapshots become OTLP points with metadata, and survive the protobuf encod
       [[4, SAMPLED.traceId, SAMPLED.spanId]],
     );
     const [exponential] = byName(set, sizes.declaration.name);
+    assert.equal(
+      exponential.kind,
+      "exponential_histogram",
+      "sent as an OTLP exponential histogram",
+    );
     assert.equal(exponential.count, 3);
     assert.equal(
       exponential.bucketCounts.reduce((a, b) => a + b, 0),

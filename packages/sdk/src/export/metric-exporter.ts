@@ -66,9 +66,24 @@ function point(
   const distribution = series.distribution;
   if (distribution !== undefined) {
     if (distribution.count === 0) return undefined;
+    const exponential = distribution.exponential;
     return {
       ...base,
-      kind: "histogram",
+      kind: exponential ? "exponential_histogram" : "histogram",
+      ...(exponential && {
+        exponential: {
+          scale: exponential.scale,
+          zeroCount: exponential.zeroCount,
+          positive: {
+            offset: exponential.positive.offset,
+            bucketCounts: [...exponential.positive.counts],
+          },
+          negative: {
+            offset: exponential.negative.offset,
+            bucketCounts: [...exponential.negative.counts],
+          },
+        },
+      }),
       monotonic: false,
       temporality: "cumulative",
       value: distribution.sum,
