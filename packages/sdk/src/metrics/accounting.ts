@@ -5,6 +5,7 @@ import {
   type MetricKind,
   type MetricsImplementation,
 } from "@sonde/api";
+import { describe } from "./describe.js";
 import {
   type ClampReason,
   clampedSamples,
@@ -44,6 +45,11 @@ export class Accounting {
       overflow: this.#registry.counter(overflowSamples.declaration),
     };
     return this.#counters;
+  }
+
+  /** A sample of `metric` was dropped because its tags do not match the declared ones. */
+  invalidTags(metric: MetricDeclaration, tags: unknown): void {
+    this.dropped(metric, "invalid_tags", `tags ${describe(tags)} do not match the declared tags`);
   }
 
   /** A sample of `metric` was dropped; `detail` names the offending input. */

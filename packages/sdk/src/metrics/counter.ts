@@ -167,11 +167,7 @@ export class SdkCounter implements CounterImplementation {
 
   /** @internal Counts a sample dropped for its tags. */
   invalidTags(tags: unknown): void {
-    this.#accounting.dropped(
-      this.declaration,
-      "invalid_tags",
-      `tags ${describe(tags)} do not match the declared tags`,
-    );
+    this.#accounting.invalidTags(this.declaration, tags);
   }
 
   /** @internal Counts a sample recorded in the overflow series. */
@@ -186,17 +182,6 @@ export class SdkCounter implements CounterImplementation {
 
   /** Snapshots of series `from` (inclusive) to `to` (exclusive), read at `timeUnixNano`. */
   readSeries(from: number, to: number, timeUnixNano: bigint): SeriesSnapshot[] {
-    const snapshots: SeriesSnapshot[] = [];
-    for (let i = from; i < to; i++) {
-      const series = this.#table.at(i);
-      snapshots.push({
-        tags: series.tags,
-        overflow: series.overflow,
-        startTimeUnixNano: series.startTimeUnixNano,
-        timeUnixNano,
-        value: series.total(),
-      });
-    }
-    return snapshots;
+    return this.#table.read(from, to, timeUnixNano, (series) => ({ value: series.total() }));
   }
 }

@@ -152,11 +152,7 @@ export class SdkGauge implements GaugeImplementation {
 
   /** @internal Counts a sample dropped for its tags. */
   invalidTags(tags: unknown): void {
-    this.#accounting.dropped(
-      this.declaration,
-      "invalid_tags",
-      `tags ${describe(tags)} do not match the declared tags`,
-    );
+    this.#accounting.invalidTags(this.declaration, tags);
   }
 
   /** @internal Counts a sample recorded in the overflow series. */
@@ -174,19 +170,9 @@ export class SdkGauge implements GaugeImplementation {
    * series never set (bound only) are left out.
    */
   readSeries(from: number, to: number, timeUnixNano: bigint): SeriesSnapshot[] {
-    const snapshots: SeriesSnapshot[] = [];
-    for (let i = from; i < to; i++) {
-      const series = this.#table.at(i);
+    return this.#table.read(from, to, timeUnixNano, (series) => {
       const value = this.#values.read(series);
-      if (value === undefined) continue;
-      snapshots.push({
-        tags: series.tags,
-        overflow: series.overflow,
-        startTimeUnixNano: series.startTimeUnixNano,
-        timeUnixNano,
-        value,
-      });
-    }
-    return snapshots;
+      return value === undefined ? undefined : { value };
+    });
   }
 }

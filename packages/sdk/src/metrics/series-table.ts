@@ -1,4 +1,5 @@
 import type { MetricDeclaration, TagSet } from "@sonde/api";
+import type { SeriesSnapshot } from "./read.js";
 import { INVALID, type TagRule, tagRules } from "./tag-rules.js";
 
 /** Reported tag values of one series, frozen and shared by every read. */
@@ -91,6 +92,32 @@ export class SeriesTable<T extends Series> {
   }
 
   /** The series at `index` in creation order; the overflow series is last. */
+  /**
+   * Snapshots of series `from` (inclusive) to `to` (exclusive), read at `timeUnixNano`; `read`
+   * gives a series' value part, or `undefined` to leave the series out (e.g. never set).
+   */
+  read(
+    from: number,
+    to: number,
+    timeUnixNano: bigint,
+    read: (series: T) => Pick<SeriesSnapshot, "value" | "distribution"> | undefined,
+  ): SeriesSnapshot[] {
+    const snapshots: SeriesSnapshot[] = [];
+    for (let i = from; i < to; i++) {
+      const series = this.at(i);
+      const part = read(series);
+      if (part === undefined) continue;
+      snapshots.push({
+        tags: series.tags,
+        overflow: series.overflow,
+        startTimeUnixNano: series.startTimeUnixNano,
+        timeUnixNano,
+        ...part,
+      });
+    }
+    return snapshots;
+  }
+
   at(index: number): T {
     return index < this.#all.length ? this.#all[index] : (this.#overflow as T);
   }
