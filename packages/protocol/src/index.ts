@@ -1,3 +1,4 @@
+export { type CallGraph, type CallGraphEdge, type CallGraphNode, toDot } from "./callgraph.js";
 export type {
   Attributes,
   AttrValue,

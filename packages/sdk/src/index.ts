@@ -3,8 +3,9 @@
  * it records spans and metrics, traces the web layer (`node:http`, `fetch`, Express and
  * Fastify routes), propagates W3C Trace Context and Baggage, and exports over OTLP/HTTP.
  */
+
+export { toDot } from "@sonde/protocol";
 export type { CallGraph, CallGraphEdge, CallGraphNode } from "./callgraph/call-graph.js";
-export { toDot } from "./callgraph/dot.js";
 export { bindContext } from "./context/bind.js";
 export type { BuildInfo } from "./defaults/build.js";
 export type { Exporter, ExportResult } from "./export/exporter.js";

@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import fastifyStatic from "@fastify/static";
+import { toDot } from "@sonde/protocol";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import { storedCallGraph } from "../callgraph/stored.js";
 import { listMetrics } from "../catalog/metrics.js";
 import { registerOtlpHttp } from "../ingest/otlp-http.js";
 import type { IngestStats } from "../ingest/stats.js";
@@ -50,6 +52,23 @@ export function buildApp({ store, stats, bodyLimit, uiDir }: AppOptions): Fastif
   );
   app.get("/api/columns", async () => listColumns(store.reader));
   app.get("/api/metrics", async () => listMetrics(store.reader));
+  app.get<{ Querystring: { last?: string; service?: string; format?: string } }>(
+    "/api/callgraph",
+    async (req, reply) => {
+      const last = Number(req.query.last ?? 900);
+      if (!Number.isFinite(last) || last <= 0) {
+        return reply.code(400).send({ error: "last: expected a positive number of seconds" });
+      }
+      const end = new Date();
+      const graph = await storedCallGraph(
+        store.reader,
+        { start: new Date(end.getTime() - last * 1000), end },
+        req.query.service ?? "",
+      );
+      if (req.query.format === "dot") return reply.type("text/vnd.graphviz").send(toDot(graph));
+      return graph;
+    },
+  );
 
   if (uiDir && existsSync(`${uiDir}/index.html`)) {
     app.register(fastifyStatic, { root: uiDir, wildcard: false });

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { type Span, trace } from "@sonde/api";
+import { toDot } from "@sonde/protocol";
 import { InMemoryExporter } from "../export/memory.js";
 import { alwaysOffSampler } from "../sampling/sampler.js";
 import { startSonde } from "../start.js";
-import { toDot } from "./dot.js";
 
 const tracer = trace.getTracer("call-graph-test");
 const T0 = 1_700_000_000_000_000_000n;

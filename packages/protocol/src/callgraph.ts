@@ -1,4 +1,49 @@
-import type { CallGraph } from "./call-graph.js";
+/**
+ * The call-graph format shared by the SDK (in-process, `sonde.callGraph()`) and the collector
+ * (over stored spans, `GET /api/callgraph`): JSON nodes and edges, and Graphviz DOT. Browser-safe.
+ */
+
+/** A node of the call graph: the spans of one name in one service. */
+export interface CallGraphNode {
+  /** `service.name` of the process that recorded the spans. */
+  service: string;
+  /** The span name. */
+  name: string;
+  /** Spans of this name that ended. */
+  calls: number;
+  /** Of which ended with status `error`. */
+  errors: number;
+  /** Sum of their durations, in milliseconds. */
+  totalMs: number;
+  /**
+   * Sum of their durations minus the time of their children that ended before them, in
+   * milliseconds (children running in parallel each count, and the result is at least 0 per
+   * span): the time spent in the span's own code or in work it did not trace.
+   */
+  selfMs: number;
+}
+
+/** Calls from spans of one name to spans of another (parent → child, same trace). */
+export interface CallGraphEdge {
+  caller: { service: string; name: string };
+  callee: { service: string; name: string };
+  /** Child spans of `callee` that had a parent of `caller`. */
+  calls: number;
+  /** Of which ended with status `error`. */
+  errors: number;
+  /** Sum of the child spans' durations, in milliseconds. */
+  totalMs: number;
+}
+
+/**
+ * Parent → child relations of finished spans, aggregated per (service, span name), in the
+ * spirit of monkit's call graphs. Plain JSON data. Spans whose parent is in another process
+ * (or that have none) are entry points: they count in their node but add no edge.
+ */
+export interface CallGraph {
+  nodes: CallGraphNode[];
+  edges: CallGraphEdge[];
+}
 
 /** A DOT double-quoted string (Graphviz "DOT language": `\"` escapes, `\n` breaks lines). */
 function quote(text: string): string {
