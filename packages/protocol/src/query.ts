@@ -178,3 +178,35 @@ export interface ColumnsResult {
 export function calculationKey(calc: Calculation): string {
   return calc.column ? `${calc.op}(${calc.column})` : calc.op;
 }
+
+/** One metric of the catalogue: its declared metadata and where it has been seen. */
+export interface MetricCatalogEntry {
+  /** Path-style name, e.g. `/net/http/server/request_count`. */
+  name: string;
+  description: string;
+  /** UCUM unit, e.g. `ms`, `By`, `1`. */
+  unit: string;
+  /** Point kind as stored: `gauge`, `sum`, `histogram`, `exponential_histogram` or `summary`. */
+  kind: string;
+  /** True for monotonic sums (counters). */
+  monotonic: boolean;
+  /** `sonde.owner` from the metric's metadata, or `""`. */
+  owner: string;
+  /** `sonde.stability` from the metadata (`stable`, `experimental`, `deprecated`), or `""`. */
+  stability: string;
+  /** Where the metric is declared (`code.file.path` etc.), when the SDK sent it. */
+  source: { file: string; line: number; column: number } | null;
+  /** Every metadata entry as sent. */
+  metadata: Record<string, unknown>;
+  /** Services that reported it, sorted. */
+  services: string[];
+  /** Distinct attribute sets (series) seen. */
+  series: number;
+  /** Last point's time, ISO-8601. */
+  last_seen: string;
+}
+
+/** The answer to `GET /api/metrics`: every stored metric, sorted by name. */
+export interface MetricCatalog {
+  metrics: MetricCatalogEntry[];
+}

@@ -9,6 +9,8 @@ import type {
   ColumnInfo,
   ColumnsResult,
   HeatmapValue,
+  MetricCatalog,
+  MetricCatalogEntry,
   QueryRequest,
   QueryResult,
   TraceResult,
@@ -48,6 +50,11 @@ export function getTrace(traceId: string, signal?: AbortSignal): Promise<TraceRe
 /** Lists the queryable columns. */
 export async function getColumns(signal?: AbortSignal): Promise<ColumnInfo[]> {
   return (await call<ColumnsResult>("/api/columns", { signal })).columns;
+}
+
+/** Lists every stored metric with its declared metadata (`GET /api/metrics`). */
+export async function getMetrics(signal?: AbortSignal): Promise<MetricCatalogEntry[]> {
+  return (await call<MetricCatalog>("/api/metrics", { signal })).metrics;
 }
 
 async function call<T>(url: string, init: RequestInit): Promise<T> {

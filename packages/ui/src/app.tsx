@@ -1,3 +1,4 @@
+import { MetricsPage } from "./metrics/page.js";
 import { lastQueryHref, QueryPage } from "./query/page.js";
 import { traceHref, useRoute } from "./route.js";
 import { TracePage } from "./trace/page.js";
@@ -22,6 +23,9 @@ export function App() {
         <a href={lastQueryHref()} class={route.page === "query" ? "active" : undefined}>
           Query
         </a>
+        <a href="#/metrics" class={route.page === "metrics" ? "active" : undefined}>
+          Metrics
+        </a>
         <form class="trace-search" onSubmit={openTrace}>
           <input
             name="trace"
@@ -33,6 +37,8 @@ export function App() {
       </nav>
       {route.page === "trace" ? (
         <TracePage traceId={route.traceId} spanId={route.params.get("span") ?? undefined} />
+      ) : route.page === "metrics" ? (
+        <MetricsPage />
       ) : (
         <QueryPage params={route.params} />
       )}

@@ -2,12 +2,13 @@ import { useEffect, useState } from "preact/hooks";
 
 /**
  * Hash routes: `#/?<query state>` is the query page, `#/trace/<trace_id>?span=<span_id>` a
- * trace. Hash routes work from any server path; a path route `/trace/<id>` (served through
+ * trace, `#/metrics` the metric catalogue. Hash routes work from any server path; a path route `/trace/<id>` (served through
  * the collector's SPA fallback) is rewritten to its hash form on load.
  */
 export type Route =
   | { page: "query"; params: URLSearchParams }
-  | { page: "trace"; traceId: string; params: URLSearchParams };
+  | { page: "trace"; traceId: string; params: URLSearchParams }
+  | { page: "metrics" };
 
 /** Parses `location.hash`. */
 export function parseHash(hash: string): Route {
@@ -17,6 +18,7 @@ export function parseHash(hash: string): Route {
   const params = new URLSearchParams(q < 0 ? "" : body.slice(q + 1));
   const trace = /^\/trace\/([^/]+)$/.exec(path);
   if (trace) return { page: "trace", traceId: decodeURIComponent(trace[1]), params };
+  if (path === "/metrics") return { page: "metrics" };
   return { page: "query", params };
 }
 

@@ -216,6 +216,34 @@ test("query → results → slowest traces → waterfall → span details", {
     }
     assert.ok(page.url().endsWith(`?span=${span.span_id}`), "the selected span is in the URL");
     await page.screenshot({ path: join(shots, "trace.png"), fullPage: true });
+
+    // The metric catalogue lists the demo's declared metrics with their metadata.
+    await waitFor("the demo's metrics to be exported", 30_000, async () => {
+      const { metrics } = await getJson("/api/metrics");
+      return metrics.some((m) => m.name === "/demo/billing/charge_count");
+    });
+    await page.getByRole("link", { name: "Metrics" }).click();
+    await page.waitForURL("**/#/metrics");
+    const charge = page.locator('[data-testid=metric-row][data-name="/demo/billing/charge_count"]');
+    await charge.waitFor();
+    const cells = await charge.locator("td").allTextContents();
+    assert.deepEqual(cells.slice(0, 6), [
+      "/demo/billing/charge_count",
+      "counter",
+      "1",
+      "Charges attempted, by outcome.",
+      "team-payments",
+      "stable",
+    ]);
+    assert.match(cells[6], /services\/billing\.js:\d+$/, "the declaring source line");
+    assert.equal(cells[7], "billing");
+    await page.getByTestId("metrics-filter").fill("team-infra");
+    const names = await page
+      .getByTestId("metric-row")
+      .evaluateAll((rows) => rows.map((r) => r.dataset.name));
+    assert.deepEqual(names, ["/demo/resources/container_startup_latency"]);
+    await page.getByTestId("metrics-filter").fill("");
+    await page.screenshot({ path: join(shots, "metrics.png"), fullPage: true });
     assert.deepEqual(pageErrors, []);
   } catch (err) {
     await page.screenshot({ path: join(shots, "failure.png"), fullPage: true }).catch(() => {});
