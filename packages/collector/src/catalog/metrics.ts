@@ -31,7 +31,7 @@ function source(metadata: Record<string, unknown>): MetricCatalogEntry["source"]
  */
 export async function listMetrics(
   conn: DuckDBConnection,
-): Promise<{ metrics: MetricCatalogEntry[] }> {
+): Promise<MetricCatalog> {
   const rows = (await conn.runAndReadAll(CATALOG_SQL)).getRowObjectsJS();
   return {
     metrics: rows.map((r) => {
