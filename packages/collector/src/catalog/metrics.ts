@@ -29,9 +29,7 @@ function source(metadata: Record<string, unknown>): MetricCatalogEntry["source"]
  * SDK declared (description, unit, owner, stability, source location), the services that
  * report it and how many series it has. Throws only what DuckDB throws.
  */
-export async function listMetrics(
-  conn: DuckDBConnection,
-): Promise<MetricCatalog> {
+export async function listMetrics(conn: DuckDBConnection): Promise<MetricCatalog> {
   const rows = (await conn.runAndReadAll(CATALOG_SQL)).getRowObjectsJS();
   return {
     metrics: rows.map((r) => {
