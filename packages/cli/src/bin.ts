@@ -19,8 +19,16 @@ const program = new Command("sonde").description("Sonde: collect, store and expl
 
 program
   .command("serve")
-  .description("Run the collector: OTLP/HTTP ingest, DuckDB storage, query API and web UI.")
+  .description(
+    "Run the collector: OTLP/HTTP and OTLP/gRPC ingest, DuckDB storage, query API and web UI.",
+  )
   .option("--http-port <port>", "HTTP port (OTLP/HTTP, /api, UI)", port, 4318)
+  .option(
+    "--grpc-port <port>",
+    "gRPC port (OTLP/gRPC); if the default 4317 is taken, runs HTTP only (default: 4317)",
+    port,
+  )
+  .option("--no-grpc", "do not listen for gRPC")
   .option("--host <address>", "address to bind", "127.0.0.1")
   .option("--storage <path>", "DuckDB file", process.env.SONDE_STORAGE ?? ".sonde/data.duckdb")
   .option("--body-limit <bytes>", "largest accepted request body", bytes, 16 * 1024 * 1024)

@@ -9,6 +9,10 @@ export async function demo(opts: { httpPort: number; storage: string; rate: numb
     rate: opts.rate,
   });
   console.log(`Sonde demo running. Open the UI: ${running.collector.url}/`);
+  const grpc = running.collector.grpcPort;
+  console.log(
+    `  OTLP/HTTP ${running.collector.url}/v1/traces   OTLP/gRPC ${grpc === null ? "off" : `127.0.0.1:${grpc}`}`,
+  );
   console.log(
     `  services: ${Object.entries(running.services)
       .map(([n, u]) => `${n} ${u}`)
