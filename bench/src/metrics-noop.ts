@@ -3,23 +3,18 @@
 // Prints the timings as JSON on stdout.
 // Usage: node --expose-gc bench/dist/metrics-noop.js '<Plan as JSON>'
 import { metrics as otelMetrics } from "@opentelemetry/api";
-import { metrics } from "@sonde/api";
 import { type Case, measure, type Plan } from "./metrics-harness.js";
-import { BUCKETS, LATENCIES, MASK, perSlot, type RequestTags, TAGS } from "./metrics-workload.js";
+import {
+  declareSondeInstruments,
+  LATENCIES,
+  MASK,
+  perSlot,
+  type RequestTags,
+  TAGS,
+} from "./metrics-workload.js";
 
 const plan = JSON.parse(process.argv[2]) as Plan;
-const tags = { route: "string", status: "int" } as const;
-const requests = metrics.counter("/bench/http/server/request_count", {
-  description: "Requests served.",
-  unit: "1",
-  tags,
-});
-const latency = metrics.distribution("/bench/http/server/latency", {
-  description: "Time to serve a request.",
-  unit: "ms",
-  tags,
-  buckets: BUCKETS,
-});
+const { requests, latency } = declareSondeInstruments();
 const requestHandles = perSlot((t) => requests.bind(t));
 const latencyHandles = perSlot((t) => latency.bind(t));
 const meter = otelMetrics.getMeter("bench");

@@ -1,3 +1,5 @@
+import { metrics } from "@sonde/api";
+
 // The inputs every library records in the metrics benchmarks: HTTP-like tag sets (10 routes ×
 // 5 statuses) and latencies, drawn once with a fixed seed so that runs are comparable.
 
@@ -67,4 +69,25 @@ export const BUCKETS: readonly number[] = [
 export function perSlot<H>(bind: (tags: RequestTags) => H): H[] {
   const handles = COMBOS.map(bind);
   return PICKS.map((k) => handles[k]);
+}
+
+/**
+ * Declares the Sonde instruments every benchmark process measures (the same names, tags and
+ * buckets in the main process and in the no-SDK child).
+ */
+export function declareSondeInstruments() {
+  const tags = { route: "string", status: "int" } as const;
+  return {
+    requests: metrics.counter("/bench/http/server/request_count", {
+      description: "Requests served.",
+      unit: "1",
+      tags,
+    }),
+    latency: metrics.distribution("/bench/http/server/latency", {
+      description: "Time to serve a request.",
+      unit: "ms",
+      tags,
+      buckets: BUCKETS,
+    }),
+  };
 }

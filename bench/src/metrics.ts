@@ -7,12 +7,18 @@ import { execFileSync } from "node:child_process";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MeterProvider, MetricReader } from "@opentelemetry/sdk-metrics";
-import { metrics } from "@sonde/api";
 import { InMemoryExporter, startSonde } from "@sonde/sdk";
 import { Counter, Histogram, Registry } from "prom-client";
 import { allocation, type Case, measure, type Plan, type Timing } from "./metrics-harness.js";
 import { type Check, report } from "./metrics-report.js";
-import { BUCKETS, LATENCIES, MASK, perSlot, TAGS } from "./metrics-workload.js";
+import {
+  BUCKETS,
+  declareSondeInstruments,
+  LATENCIES,
+  MASK,
+  perSlot,
+  TAGS,
+} from "./metrics-workload.js";
 
 const plan: Plan = {
   rounds: Number(process.argv[2] ?? 25),
@@ -42,18 +48,7 @@ const sonde = startSonde({
   metricExportIntervalMs: 3_600_000,
   onDiagnostic: (event) => diagnostics.push(`${event.code}: ${event.message}`),
 });
-const tags = { route: "string", status: "int" } as const;
-const requests = metrics.counter("/bench/http/server/request_count", {
-  description: "Requests served.",
-  unit: "1",
-  tags,
-});
-const latency = metrics.distribution("/bench/http/server/latency", {
-  description: "Time to serve a request.",
-  unit: "ms",
-  tags,
-  buckets: BUCKETS,
-});
+const { requests, latency } = declareSondeInstruments();
 
 const registry = new Registry();
 const promCounter = new Counter({
