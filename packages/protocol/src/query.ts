@@ -166,6 +166,20 @@ export interface ColumnInfo {
   type: ColumnType;
 }
 
+/** The fixed span columns (DESIGN.md "Query model"), in display order; attributes come after. */
+export const SPAN_COLUMNS: readonly { name: string; type: "string" | "number" | "timestamp" }[] = [
+  { name: "trace_id", type: "string" },
+  { name: "span_id", type: "string" },
+  { name: "parent_span_id", type: "string" },
+  { name: "name", type: "string" },
+  { name: "kind", type: "string" },
+  { name: "service.name", type: "string" },
+  { name: "timestamp", type: "timestamp" },
+  { name: "duration_ms", type: "number" },
+  { name: "status_code", type: "string" },
+  { name: "status_message", type: "string" },
+];
+
 /** The answer to `GET /api/columns`. */
 export interface ColumnsResult {
   columns: ColumnInfo[];

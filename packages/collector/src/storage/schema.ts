@@ -1,3 +1,5 @@
+import { SPAN_COLUMNS as SHARED_SPAN_COLUMNS } from "@sonde/protocol/query";
+
 /**
  * DuckDB tables for stored telemetry. One row per span / metric point. Attributes of the span
  * and of its resource are merged (the span's win) into three typed maps so that any attribute
@@ -88,19 +90,16 @@ INSERT INTO metric_points SELECT * EXCLUDE (explicit_bounds, bucket_counts, attr
   explicit_bounds::JSON::DOUBLE[], bucket_counts::JSON::DOUBLE[], ${MAPS} FROM metric_points_staging;
 DELETE FROM metric_points_staging`;
 
-/** Span columns addressable by name in queries, mapped to their SQL column. */
+// Columns whose SQL name differs from the query name.
+const SQL_NAMES: Record<string, string> = {
+  "service.name": "service_name",
+  timestamp: '"timestamp"',
+};
+
+/** Span columns addressable by name in queries (`@sonde/protocol/query`), with their SQL. */
 export const SPAN_COLUMNS: Record<
   string,
-  { sql: string; type: "string" | "number" | "timestamp" }
-> = {
-  trace_id: { sql: "trace_id", type: "string" },
-  span_id: { sql: "span_id", type: "string" },
-  parent_span_id: { sql: "parent_span_id", type: "string" },
-  name: { sql: "name", type: "string" },
-  kind: { sql: "kind", type: "string" },
-  "service.name": { sql: "service_name", type: "string" },
-  timestamp: { sql: '"timestamp"', type: "timestamp" },
-  duration_ms: { sql: "duration_ms", type: "number" },
-  status_code: { sql: "status_code", type: "string" },
-  status_message: { sql: "status_message", type: "string" },
-};
+  { sql: string; type: (typeof SHARED_SPAN_COLUMNS)[number]["type"] }
+> = Object.fromEntries(
+  SHARED_SPAN_COLUMNS.map(({ name, type }) => [name, { sql: SQL_NAMES[name] ?? name, type }]),
+);

@@ -1,20 +1,10 @@
-import type { ColumnInfo } from "@sonde/protocol/query";
-import { useEffect, useState } from "preact/hooks";
-import { getColumns } from "../api.js";
+import { type ColumnInfo, SPAN_COLUMNS as SHARED_SPAN_COLUMNS } from "@sonde/protocol/query";
 
 /** The span columns every collector has; used until (or if) `/api/columns` answers. */
-export const SPAN_COLUMNS: ColumnInfo[] = [
-  { name: "trace_id", type: "string" },
-  { name: "span_id", type: "string" },
-  { name: "parent_span_id", type: "string" },
-  { name: "name", type: "string" },
-  { name: "kind", type: "string" },
-  { name: "service.name", type: "string" },
-  { name: "timestamp", type: "timestamp" },
-  { name: "duration_ms", type: "number" },
-  { name: "status_code", type: "string" },
-  { name: "status_message", type: "string" },
-];
+export const SPAN_COLUMNS: ColumnInfo[] = [...SHARED_SPAN_COLUMNS];
+
+import { useEffect, useState } from "preact/hooks";
+import { getColumns } from "../api.js";
 
 let pending: Promise<ColumnInfo[]> | undefined;
 
