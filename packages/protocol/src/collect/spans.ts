@@ -1,0 +1,167 @@
+import type { Attributes, AttrValue, SpanKind, SpanRecord, StatusCode } from "../model.js";
+import type { WireAttribute, WireSpan } from "./messages.js";
+import type { StringInterner, StringTable } from "./strings.js";
+
+/**
+ * Spans in the collection protocol: `SpanRecord` ↔ collect.proto `Span`, with names, keys and
+ * short string values interned in the session's string table, ids as raw bytes, and times as
+ * nanosecond offsets from the batch's instant.
+ */
+
+const KINDS: SpanKind[] = ["internal", "internal", "server", "client", "producer", "consumer"];
+const KIND_NUMBER: Record<SpanKind, number> = {
+  internal: 1,
+  server: 2,
+  client: 3,
+  producer: 4,
+  consumer: 5,
+};
+const STATUSES: StatusCode[] = ["unset", "ok", "error"];
+const STATUS_NUMBER: Record<StatusCode, number> = { unset: 0, ok: 1, error: 2 };
+const EMPTY = new Uint8Array(0);
+
+function hexBytes(hex: string): Uint8Array {
+  return hex ? Buffer.from(hex, "hex") : EMPTY;
+}
+
+function bytesHex(bytes: Uint8Array | null | undefined): string {
+  return bytes && bytes.length > 0 ? Buffer.from(bytes).toString("hex") : "";
+}
+
+function encodeAttributes(strings: StringInterner, attributes: Attributes): WireAttribute[] {
+  const out: WireAttribute[] = [];
+  for (const key in attributes) {
+    const value = attributes[key];
+    if (value === null || value === undefined) continue;
+    const k = strings.intern(key);
+    const a: WireAttribute = k >= 0 ? { key: k } : { inlineKey: key };
+    if (typeof value === "string") {
+      const id = strings.intern(value);
+      if (id >= 0) a.stringRef = id;
+      else a.stringValue = value;
+    } else if (typeof value === "number") {
+      if (Number.isSafeInteger(value)) a.intValue = value;
+      else a.doubleValue = value;
+    } else if (typeof value === "boolean") a.boolValue = value;
+    else if (typeof value === "bigint") a.intValue = Number(value);
+    else a.jsonValue = JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? Number(v) : v));
+    out.push(a);
+  }
+  return out;
+}
+
+/**
+ * The wire form of `span`. Strings the table cannot take (full, or long) are sent inline.
+ * Never throws for a well-formed record.
+ */
+export function encodeSpan(
+  span: SpanRecord,
+  strings: StringInterner,
+  identityId: number,
+  batchTimeUnixNano: bigint,
+): WireSpan {
+  const wire: WireSpan = {
+    traceId: hexBytes(span.traceId),
+    spanId: hexBytes(span.spanId),
+    identityId,
+    kind: KIND_NUMBER[span.kind],
+    startOffsetNs: Number(span.startTimeUnixNano - batchTimeUnixNano),
+    durationNs: Number(span.endTimeUnixNano - span.startTimeUnixNano),
+  };
+  const name = strings.intern(span.name);
+  if (name >= 0) wire.name = name;
+  else wire.inlineName = span.name;
+  if (span.parentSpanId) wire.parentSpanId = hexBytes(span.parentSpanId);
+  if (span.statusCode !== "unset") wire.statusCode = STATUS_NUMBER[span.statusCode];
+  if (span.statusMessage) {
+    const id = strings.intern(span.statusMessage);
+    if (id >= 0) wire.statusMessage = id;
+    else wire.inlineStatusMessage = span.statusMessage;
+  }
+  if (span.traceState) {
+    const id = strings.intern(span.traceState);
+    if (id >= 0) wire.traceState = id;
+    else wire.inlineTraceState = span.traceState;
+  }
+  wire.attributes = encodeAttributes(strings, span.attributes);
+  if (span.events.length > 0) {
+    wire.events = span.events.map((e) => {
+      const id = strings.intern(e.name);
+      return {
+        ...(id >= 0 ? { name: id } : { inlineName: e.name }),
+        timeOffsetNs: Number(e.timeUnixNano - batchTimeUnixNano),
+        attributes: encodeAttributes(strings, e.attributes),
+      };
+    });
+  }
+  if (span.links.length > 0) {
+    wire.links = span.links.map((l) => ({
+      traceId: hexBytes(l.traceId),
+      spanId: hexBytes(l.spanId),
+      attributes: encodeAttributes(strings, l.attributes),
+    }));
+  }
+  return wire;
+}
+
+function decodeAttributes(
+  strings: StringTable,
+  list: WireAttribute[] | null | undefined,
+): Attributes {
+  const out: Attributes = {};
+  for (const a of list ?? []) {
+    const key = a.inlineKey || strings.get(a.key ?? 0);
+    let value: AttrValue;
+    if (a.stringRef != null) value = strings.get(a.stringRef);
+    else if (a.stringValue != null) value = a.stringValue;
+    else if (a.intValue != null) value = a.intValue;
+    else if (a.doubleValue != null) value = a.doubleValue;
+    else if (a.boolValue != null) value = a.boolValue;
+    else if (a.jsonValue != null) value = JSON.parse(a.jsonValue) as AttrValue;
+    else continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * The span record of a wire span. Throws (`StringTableError`, `SyntaxError` for bad JSON,
+ * `RangeError` for a bad kind/status or id length) on input that does not fit; callers fail the
+ * stream it came from.
+ */
+export function decodeSpan(
+  wire: WireSpan,
+  strings: StringTable,
+  batchTimeUnixNano: bigint,
+): SpanRecord {
+  const traceId = bytesHex(wire.traceId);
+  const spanId = bytesHex(wire.spanId);
+  if (traceId.length !== 32 || spanId.length !== 16) throw new RangeError("bad span or trace id");
+  const kind = KINDS[wire.kind ?? 0];
+  const statusCode = STATUSES[wire.statusCode ?? 0];
+  if (kind === undefined || statusCode === undefined) throw new RangeError("bad kind or status");
+  const start = batchTimeUnixNano + BigInt(wire.startOffsetNs ?? 0);
+  return {
+    traceId,
+    spanId,
+    parentSpanId: bytesHex(wire.parentSpanId),
+    traceState: wire.inlineTraceState || strings.get(wire.traceState ?? 0),
+    name: wire.inlineName || strings.get(wire.name ?? 0),
+    kind,
+    startTimeUnixNano: start,
+    endTimeUnixNano: start + BigInt(wire.durationNs ?? 0),
+    statusCode,
+    statusMessage: wire.inlineStatusMessage || strings.get(wire.statusMessage ?? 0),
+    attributes: decodeAttributes(strings, wire.attributes),
+    events: (wire.events ?? []).map((e) => ({
+      name: e.inlineName || strings.get(e.name ?? 0),
+      timeUnixNano: batchTimeUnixNano + BigInt(e.timeOffsetNs ?? 0),
+      attributes: decodeAttributes(strings, e.attributes),
+    })),
+    links: (wire.links ?? []).map((l) => ({
+      traceId: bytesHex(l.traceId),
+      spanId: bytesHex(l.spanId),
+      attributes: decodeAttributes(strings, l.attributes),
+    })),
+  };
+}
