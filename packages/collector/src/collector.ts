@@ -1,6 +1,10 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Server, ServerCredentials } from "@grpc/grpc-js";
+import type { Policy } from "@sonde/protocol/collect";
+import { CollectCheckpoints } from "./collect/checkpoints.js";
+import { PolicySource } from "./collect/policy-file.js";
+import { type CollectStats, registerCollectService } from "./collect/service.js";
 import { buildApp } from "./http/app.js";
 import { registerOtlpGrpc } from "./ingest/otlp-grpc.js";
 import { newIngestStats } from "./ingest/stats.js";
@@ -24,6 +28,11 @@ export interface CollectorOptions {
   bodyLimit?: number;
   /** Folder of the built UI. Default: `@sonde/ui`'s `dist` in this repository. */
   uiDir?: string;
+  /**
+   * YAML file with the collection policy sent to Sonde clients (see `parsePolicy`), re-read
+   * when it changes. Default: every metric every 10 s, all spans.
+   */
+  policy?: string;
 }
 
 export interface Collector {
@@ -33,6 +42,8 @@ export interface Collector {
   /** Port of the gRPC server (OTLP/gRPC), or null when gRPC is disabled or could not bind. */
   grpcPort: number | null;
   store: DuckDbStore;
+  /** Counters of the Sonde collection service. */
+  collect: CollectStats;
   /** Stops accepting requests, waits for stored data to be flushed and closes storage. */
   close(): Promise<void>;
 }
@@ -86,18 +97,43 @@ async function startGrpc(
  * another collector).
  */
 export async function startCollector(options: CollectorOptions = {}): Promise<Collector> {
+  let setPolicy = (_: Policy) => {};
+  const policy = new PolicySource(
+    options.policy,
+    (p) => setPolicy(p),
+    (e) => process.stderr.write(`sonde: policy not changed: ${e.message}\n`),
+  );
   const store = await DuckDbStore.open(options.storage ?? ".sonde/data.duckdb");
   const stats = newIngestStats();
   const bodyLimit = options.bodyLimit ?? 16 * 1024 * 1024;
   const app = buildApp({ store, stats, bodyLimit, uiDir: options.uiDir ?? DEFAULT_UI_DIR });
   const grpc = new Server({ "grpc.max_receive_message_length": bodyLimit });
   registerOtlpGrpc(grpc, store, stats);
+  const collect: CollectStats = {
+    streams: 0,
+    batches: 0,
+    duplicateBatches: 0,
+    samples: 0,
+    spans: 0,
+    rejectedStreams: 0,
+    throttles: 0,
+    clientDroppedSamples: 0,
+  };
+  const checkpoints = new CollectCheckpoints(await store.instance.connect());
+  const service = registerCollectService(
+    grpc,
+    { metrics: store.metrics, insertSpans: (b) => store.insertSpans(b), checkpoints },
+    policy.policy,
+    collect,
+  );
+  setPolicy = service.setPolicy;
   const host = options.host ?? "127.0.0.1";
   let grpcPort: number | null;
   try {
     grpcPort = await startGrpc(grpc, host, options.grpcPort);
     await app.listen({ port: options.httpPort ?? 4318, host });
   } catch (e) {
+    policy.close();
     await closeGrpc(grpc);
     await store.close();
     throw e;
@@ -109,7 +145,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     port,
     grpcPort,
     store,
+    collect,
     async close() {
+      policy.close();
+      service.close();
       await closeGrpc(grpc);
       await app.close();
       await store.close();

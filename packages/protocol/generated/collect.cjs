@@ -1733,6 +1733,7 @@ $root.sonde = (function() {
                  * @property {Array.<sonde.collect.v1.TagValue.$Properties>|null} [tagValues] SeriesDefinition tagValues
                  * @property {number|null} [startTimeUnixNano] SeriesDefinition startTimeUnixNano
                  * @property {boolean|null} [overflow] SeriesDefinition overflow
+                 * @property {Array.<number>|null} [bounds] SeriesDefinition bounds
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -1753,6 +1754,7 @@ $root.sonde = (function() {
                  *   tagValues?: Array.<sonde.collect.v1.TagValue.$Shape>|null;
                  *   startTimeUnixNano?: number|null;
                  *   overflow?: boolean|null;
+                 *   bounds?: Array.<number>|null;
                  *   $unknowns?: Array.<Uint8Array>;
                  * }} sonde.collect.v1.SeriesDefinition.$Shape
                  */
@@ -1767,6 +1769,7 @@ $root.sonde = (function() {
                  */
                 var SeriesDefinition = function (properties) {
                     this.tagValues = [];
+                    this.bounds = [];
                     if (properties)
                         for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1822,6 +1825,14 @@ $root.sonde = (function() {
                 SeriesDefinition.prototype.overflow = false;
 
                 /**
+                 * SeriesDefinition bounds.
+                 * @member {Array.<number>} bounds
+                 * @memberof sonde.collect.v1.SeriesDefinition
+                 * @instance
+                 */
+                SeriesDefinition.prototype.bounds = $util.emptyArray;
+
+                /**
                  * Creates a new SeriesDefinition instance using the specified properties.
                  * @function create
                  * @memberof sonde.collect.v1.SeriesDefinition
@@ -1866,6 +1877,8 @@ $root.sonde = (function() {
                         writer.uint32(/* id 5, wireType 0 =*/40).int64(message.startTimeUnixNano);
                     if (message.overflow != null && $Object.hasOwnProperty.call(message, "overflow") && message.overflow !== false)
                         writer.uint32(/* id 6, wireType 0 =*/48).bool(message.overflow);
+                    if (message.bounds != null && message.bounds.length)
+                        writer.uint32(/* id 7, wireType 2 =*/58).doubles(message.bounds);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (var i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -1961,6 +1974,20 @@ $root.sonde = (function() {
                                     message.overflow = value;
                                 else
                                     delete message.overflow;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType === 2) {
+                                    if (!(message.bounds && message.bounds.length))
+                                        message.bounds = [];
+                                    reader.doubles(message.bounds);
+                                    continue;
+                                }
+                                if (wireType !== 1)
+                                    break;
+                                if (!(message.bounds && message.bounds.length))
+                                    message.bounds = [];
+                                message.bounds.push(reader.double());
                                 continue;
                             }
                         }

@@ -729,6 +729,9 @@ export namespace sonde {
                 /** SeriesDefinition overflow. */
                 overflow: boolean;
 
+                /** SeriesDefinition bounds. */
+                bounds: number[];
+
                 /**
                  * Creates a new SeriesDefinition instance using the specified properties.
                  * @param [properties] Properties to set
@@ -779,6 +782,9 @@ export namespace sonde {
                     /** SeriesDefinition overflow */
                     overflow?: (boolean|null);
 
+                    /** SeriesDefinition bounds */
+                    bounds?: (number[]|null);
+
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
                 }
@@ -791,6 +797,7 @@ export namespace sonde {
                   tagValues?: sonde.collect.v1.TagValue.$Shape[]|null;
                   startTimeUnixNano?: number|null;
                   overflow?: boolean|null;
+                  bounds?: number[]|null;
                   $unknowns?: Uint8Array[];
                 };
             }

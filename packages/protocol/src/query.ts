@@ -21,6 +21,29 @@ export const CALCULATION_OPS = [
 ] as const;
 export type CalculationOp = (typeof CALCULATION_OPS)[number];
 
+/**
+ * Calculation ops of the `metrics` dataset, by metric kind: counters RATE (per second, as
+ * PromQL `rate()`) and INCREASE (exact, resets handled); gauges and constants LAST, AVG, MIN,
+ * MAX; distributions P50, P90, P95, P99 (as PromQL `histogram_quantile()` over the merged
+ * buckets), HEATMAP (the merged buckets), COUNT (observations) and SUM (of observed values).
+ */
+export const METRIC_OPS = [
+  "RATE",
+  "INCREASE",
+  "LAST",
+  "AVG",
+  "MIN",
+  "MAX",
+  "P50",
+  "P90",
+  "P95",
+  "P99",
+  "HEATMAP",
+  "COUNT",
+  "SUM",
+] as const;
+export type MetricOp = (typeof METRIC_OPS)[number];
+
 /** Filter ops. `in` takes a list, `exists`/`not-exists` no value, the others one value. */
 export const FILTER_OPS = [
   "=",
@@ -62,9 +85,9 @@ export interface Filter {
  */
 export type TimeRange = { start: string; end: string } | { last: string | number };
 
-/** The body of `POST /api/query`. Absent fields take the defaults noted. */
+/** The body of `POST /api/query` for spans. Absent fields take the defaults noted. */
 export interface QueryRequest {
-  /** Only `spans` is served yet; `events`, `logs` and `metrics` are planned. */
+  /** `spans` here; `metrics` is {@link MetricQueryRequest}; `events` and `logs` are planned. */
   dataset: "spans";
   time_range: TimeRange;
   /** At most 50, no two with the same {@link calculationKey}; default `[{ op: "COUNT" }]`. */
@@ -79,6 +102,38 @@ export interface QueryRequest {
    */
   granularity_s?: number;
   /** Maximum number of groups, 1..1000; default 100. */
+  limit?: number;
+}
+
+/**
+ * The body of `POST /api/query` for one metric. Calculations take no column (the metric is the
+ * value) and are answered under their op's name (`RATE`, `P99`); each op fits one kind (see
+ * {@link METRIC_OPS}), and another kind's op is refused (400). Filters and breakdowns name
+ * identity fields (`service.name`, `host.name`, …) or tags (`route`); an identity field wins
+ * over a tag of the same name. Per time bucket `[t, t + granularity_s)`:
+ * - INCREASE: the sum of the series' reset-aware increases of samples in the bucket (a series'
+ *   first sample counts its whole value when its start time is known);
+ * - RATE: per series, Prometheus' `extrapolatedRate` over the samples in the bucket (clipped
+ *   to the time range), with the bucket as the range, summed over the group's series, i.e.
+ *   `sum by (…) (rate(metric[granularity_s]))` evaluated at the bucket's end; null with fewer
+ *   than two samples;
+ * - LAST: the sum over the group's series of each one's last value; AVG, MIN, MAX over every
+ *   sample of the group's series (unchanged samples included);
+ * - COUNT, SUM: observations and their sum; P50…P99: `histogram_quantile` over the bucket
+ *   counts merged by upper bound; HEATMAP: the merged buckets, `(lower, upper]`, the first
+ *   one's lower bound the smallest observed value (or 0), the +Inf one's upper bound the largest.
+ * Totals compute the same over the whole range.
+ */
+export interface MetricQueryRequest {
+  dataset: "metrics";
+  /** The metric name, e.g. `/net/http/server/request_count`. */
+  metric: string;
+  time_range: TimeRange;
+  /** At most 50, distinct; default: RATE for counters, AVG for gauges, P99 for distributions. */
+  calculations?: { op: MetricOp }[];
+  filters?: Filter[];
+  breakdowns?: string[];
+  granularity_s?: number;
   limit?: number;
 }
 
@@ -189,7 +244,7 @@ export interface ColumnsResult {
  * The answer key of a calculation: `COUNT`, `P99(duration_ms)`, `HEATMAP(duration_ms)`; a
  * calculation without a column (or with an empty one) is named by its op alone. Throws nothing.
  */
-export function calculationKey(calc: Calculation): string {
+export function calculationKey(calc: { op: string; column?: string }): string {
   return calc.column ? `${calc.op}(${calc.column})` : calc.op;
 }
 
@@ -200,24 +255,35 @@ export interface MetricCatalogEntry {
   description: string;
   /** UCUM unit, e.g. `ms`, `By`, `1`. */
   unit: string;
-  /** Point kind as stored: `gauge`, `sum`, `histogram`, `exponential_histogram` or `summary`. */
+  /** `constant`, `gauge`, `counter` or `distribution` (DESIGN.md "Metric model"). */
   kind: string;
-  /** True for monotonic sums (counters). */
+  /** `int`, `double`, `string` or `bool`. */
+  value_type: string;
+  /** True for counters. */
   monotonic: boolean;
   /** `sonde.owner` from the metric's metadata, or `""`. */
   owner: string;
   /** `sonde.stability` from the metadata (`stable`, `experimental`, `deprecated`), or `""`. */
   stability: string;
-  /** Where the metric is declared (`code.file.path` etc.), when the SDK sent it. */
+  /** Where the metric is declared, when known (`column` is 0: not stored). */
   source: { file: string; line: number; column: number } | null;
-  /** Every metadata entry as sent. */
+  /**
+   * The declared metadata as `sonde.kind`, `sonde.value_type`, `sonde.owner`,
+   * `sonde.stability`, `code.file.path`, `code.line.number` (the empty ones left out).
+   */
   metadata: Record<string, unknown>;
-  /** Services that reported it, sorted. */
+  /** Services that reported it (identity `service.name`), sorted. */
   services: string[];
-  /** Distinct attribute sets (series) seen. */
+  /** Identity field names of its series, sorted. */
+  identity: string[];
+  /** Tag names of its series, sorted. */
+  tags: string[];
+  /** Distribution bucket upper bounds of its latest defined series ([] otherwise). */
+  bounds: number[];
+  /** Number of series. */
   series: number;
-  /** Last point's time, ISO-8601. */
-  last_seen: string;
+  /** Time of its last stored sample, ISO-8601; null before the first. */
+  last_seen: string | null;
 }
 
 /** The answer to `GET /api/metrics`: every stored metric, sorted by name. */

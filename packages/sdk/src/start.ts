@@ -8,8 +8,11 @@ import {
 } from "@sonde/api";
 import type { Attributes, MetricPointRecord } from "@sonde/protocol";
 import { buildCallGraph, type CallGraph } from "./callgraph/call-graph.js";
+import { CollectClient } from "./collect/client.js";
+import { CollectExporter } from "./collect/exporter.js";
 import type { BuildInfo } from "./defaults/build.js";
 import { startDefaultMetrics } from "./defaults/default-metrics.js";
+import { installExitHooks } from "./exit-hooks.js";
 import type { Exporter } from "./export/exporter.js";
 import { METRICS_SCOPE, PeriodicMetricExporter, toMetricPoints } from "./export/metric-exporter.js";
 import { OtlpHttpExporter, type OtlpHttpExporterOptions } from "./export/otlp-http.js";
@@ -30,6 +33,31 @@ import { Tracing } from "./trace/tracing.js";
 export interface SondeOptions {
   /** `service.name` of everything this process reports, e.g. `"billing"`. Required. */
   serviceName: string;
+  /**
+   * How telemetry leaves the process: `"sonde"`, the Sonde collection protocol (one gRPC
+   * stream to `collector`: the collector's policy decides what is pushed and how often;
+   * compressed, acknowledged, resent after reconnects), or `"otlp"` (OTLP/HTTP protobuf to
+   * `endpoint`, for any OTLP backend). Default `"otlp"` when `endpoint`, `exporter` or
+   * `SONDE_ENDPOINT` is given, else `"sonde"`.
+   */
+  protocol?: "sonde" | "otlp";
+  /**
+   * The Sonde collector's gRPC address for `protocol: "sonde"`, `host:port`. Default
+   * `process.env.SONDE_COLLECTOR`, else `"127.0.0.1:4317"`.
+   */
+  collector?: string;
+  /**
+   * Bytes of unacknowledged batches kept for resending at most (`protocol: "sonde"`); when
+   * full the oldest are dropped and counted. Default 16 MiB.
+   */
+  collectBufferBytes?: number;
+  /**
+   * Push what is left on SIGTERM, SIGINT and `beforeExit` (bounded by `shutdownTimeoutMs`).
+   * Default true.
+   */
+  exitHooks?: boolean;
+  /** Longest wait for the last data to be acknowledged on shutdown, ms. Default 3000. */
+  shutdownTimeoutMs?: number;
   /**
    * Where to send OTLP/HTTP: a base URL (`/v1/traces` and `/v1/metrics` appended) or the full
    * `…/v1/traces` URL of any OTLP receiver (see `OtlpHttpExporterOptions.endpoint`). Default
@@ -119,6 +147,11 @@ export interface SondeHandle extends MetricReader {
    * it with `toDot`.
    */
   callGraph(): CallGraph;
+  /**
+   * The Sonde collection protocol client when `protocol` is `"sonde"` (its connection state,
+   * policy, acknowledged sequence number, buffered bytes and drops); undefined with OTLP.
+   */
+  readonly collectClient?: CollectClient;
   /** Exports all finished spans and the current metrics now. Never rejects. */
   forceFlush(): Promise<void>;
   /**
@@ -129,6 +162,7 @@ export interface SondeHandle extends MetricReader {
 }
 
 const DEFAULT_ENDPOINT = "http://127.0.0.1:4318";
+const DEFAULT_COLLECTOR = "127.0.0.1:4317";
 const BATCH_SIZE = 512;
 
 let running: SondeHandle | undefined;
@@ -186,29 +220,53 @@ export function startSonde(options: SondeOptions): SondeHandle {
     options.resource,
   );
   const endpoint = options.endpoint ?? process.env.SONDE_ENDPOINT;
-  const exporter =
-    options.exporter ??
-    new OtlpHttpExporter({
-      endpoint: text(endpoint, DEFAULT_ENDPOINT, "endpoint", false),
-      headers: options.headers,
-      compression: options.compression,
-    });
-  const contextManager = new AsyncLocalStorageContextManager();
+  const protocol =
+    options.protocol ?? (endpoint !== undefined || options.exporter ? "otlp" : "sonde");
   const registry = new MetricRegistry({
     maxSeriesPerMetric: positive(options.maxSeriesPerMetric, 2000),
   });
+  const shutdownTimeoutMs = positive(options.shutdownTimeoutMs, 3000);
+  const exporter =
+    options.exporter ??
+    (protocol === "sonde"
+      ? new CollectExporter(
+          new CollectClient({
+            address: text(
+              options.collector ?? process.env.SONDE_COLLECTOR,
+              DEFAULT_COLLECTOR,
+              "collector",
+              false,
+            ),
+            resource,
+            reader: registry,
+            startTimeUnixNano: BigInt(Math.round(performance.timeOrigin * 1e6)),
+            maxBufferBytes: options.collectBufferBytes,
+            headers: options.headers,
+            shutdownTimeoutMs,
+          }),
+        )
+      : new OtlpHttpExporter({
+          endpoint: text(endpoint, DEFAULT_ENDPOINT, "endpoint", false),
+          headers: options.headers,
+          compression: options.compression,
+        }));
+  const contextManager = new AsyncLocalStorageContextManager();
   const metricTarget = { resource, scope: METRICS_SCOPE };
   const spans = new SpanBatcher(exporter, resource, {
     maxQueueSize: positive(options.maxQueueSize, 2048),
     maxBatchSize: BATCH_SIZE,
     intervalMs: positive(options.exportIntervalMs, 1000),
   });
-  const metricExport = new PeriodicMetricExporter(
-    registry,
-    metricTarget,
-    exporter,
-    positive(options.metricExportIntervalMs, 5000),
-  );
+  // With the Sonde protocol the collector's policy schedules metric pushes.
+  const metricExport =
+    exporter instanceof CollectExporter
+      ? undefined
+      : new PeriodicMetricExporter(
+          registry,
+          metricTarget,
+          exporter,
+          positive(options.metricExportIntervalMs, 5000),
+        );
   const tracing = new Tracing(
     (span) => spans.push(span),
     options.sampler ?? parentBasedSampler({ root: alwaysOnSampler }),
@@ -248,21 +306,27 @@ export function startSonde(options: SondeOptions): SondeHandle {
   const handle: SondeHandle = {
     resource,
     collectMetrics: () => toMetricPoints(registry.readMetrics(), metricTarget),
-    readMetrics: () => registry.readMetrics(),
+    readMetrics: (select) => registry.readMetrics(select),
     readMetricsIncrementally: (chunkSize) => registry.readMetricsIncrementally(chunkSize),
     callGraph: () => buildCallGraph(String(resource["service.name"]), tracing.stats),
+    collectClient: exporter instanceof CollectExporter ? exporter.client : undefined,
     forceFlush: async () => {
-      await Promise.all([spans.flush(), metricExport.flush()]);
+      await Promise.all([spans.flush(), metricExport?.flush()]);
+      if (exporter instanceof CollectExporter) {
+        exporter.client.pushAllMetrics();
+        await exporter.client.waitForAcks(shutdownTimeoutMs);
+      }
     },
     shutdown: () => {
       stopping ??= (async () => {
+        removeExitHooks();
         spans.stop();
-        metricExport.stop();
+        metricExport?.stop();
         uninstrument();
         uninstallOpenTelemetry();
         defaults?.stop();
         unregisterImplementation(implementation);
-        await Promise.all([spans.flush(), metricExport.flush()]);
+        await Promise.all([spans.flush(), metricExport?.flush()]);
         await exporter.shutdown().catch(() => {});
         contextManager.disable();
         unsubscribe();
@@ -271,6 +335,10 @@ export function startSonde(options: SondeOptions): SondeHandle {
       return stopping;
     },
   };
+  const removeExitHooks =
+    registered && options.exitHooks !== false
+      ? installExitHooks({ flush: () => handle.forceFlush(), shutdown: () => handle.shutdown() })
+      : () => {};
   if (registered) running = handle;
   else void handle.shutdown();
   return handle;

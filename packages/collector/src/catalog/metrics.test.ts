@@ -35,7 +35,7 @@ const point = (over: Partial<MetricPointRecord>): MetricPointRecord => ({
   ...over,
 });
 
-test("GET /api/metrics lists each metric once with its declared metadata, services and series", async () => {
+test("GET /api/metrics lists each metric once with its declared metadata, services, identity fields, tags and series", async () => {
   const dir = mkdtempSync(join(tmpdir(), "sonde-catalog-"));
   const collector = await startCollector({ httpPort: 0, storage: join(dir, "d.duckdb") });
   try {
@@ -66,19 +66,24 @@ test("GET /api/metrics lists each metric once with its declared metadata, servic
         name: "/billing/charge_count",
         description: "Charges attempted, by outcome.",
         unit: "1",
-        kind: "sum",
+        kind: "counter",
+        value_type: "double",
         monotonic: true,
         owner: "team-payments",
         stability: "stable",
-        source: { file: "/srv/billing.ts", line: 12, column: 24 },
+        source: { file: "/srv/billing.ts", line: 12, column: 0 },
         metadata: {
+          "sonde.kind": "counter",
+          "sonde.value_type": "double",
           "sonde.owner": "team-payments",
           "sonde.stability": "stable",
           "code.file.path": "/srv/billing.ts",
           "code.line.number": 12,
-          "code.column.number": 24,
         },
         services: ["billing", "web"],
+        identity: ["service.name"],
+        tags: ["outcome"],
+        bounds: [],
         series: 3,
         last_seen: "2023-11-14T22:13:40.000Z",
       },
@@ -87,12 +92,16 @@ test("GET /api/metrics lists each metric once with its declared metadata, servic
         description: "V8 heap in use.",
         unit: "By",
         kind: "gauge",
+        value_type: "double",
         monotonic: false,
         owner: "",
         stability: "",
         source: null,
-        metadata: {},
+        metadata: { "sonde.kind": "gauge", "sonde.value_type": "double" },
         services: ["billing"],
+        identity: ["service.name"],
+        tags: [],
+        bounds: [],
         series: 1,
         last_seen: "2023-11-14T22:13:30.000Z",
       },

@@ -1,54 +1,72 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { MetricCatalog, MetricCatalogEntry } from "@sonde/protocol/query";
 
-// The latest description/unit/metadata win: a redeclared metric shows its current metadata.
-const CATALOG_SQL = `
-SELECT name,
-  arg_max(description, "timestamp") AS description,
-  arg_max(unit, "timestamp") AS unit,
-  arg_max(kind, "timestamp") AS kind,
-  arg_max(monotonic, "timestamp") AS monotonic,
-  arg_max(metadata, "timestamp") AS metadata,
-  list_sort(list_distinct(list(service_name))) AS services,
-  count(DISTINCT (service_name, attr_str, attr_num, attr_bool))::INTEGER AS series,
-  max("timestamp") AS last_seen
-FROM metric_points GROUP BY name ORDER BY name`;
+// One row per series; the catalogue folds them by name in `listMetrics`.
+const SERIES_SQL = `
+SELECT id, name, kind, value_type, description, unit, owner, stability, source_file, source_line,
+  bounds, map_keys(identity) AS identity, identity['service.name'] AS service,
+  map_keys(tag_str) || map_keys(tag_num) || map_keys(tag_bool) AS tags
+FROM metric_series ORDER BY name, defined_unix_nano, id`;
 
-function source(metadata: Record<string, unknown>): MetricCatalogEntry["source"] {
-  const file = metadata["code.file.path"];
-  if (typeof file !== "string") return null;
-  return {
-    file,
-    line: Number(metadata["code.line.number"] ?? 0),
-    column: Number(metadata["code.column.number"] ?? 0),
-  };
-}
+const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort();
 
 /**
- * The metric catalogue (`GET /api/metrics`): every metric name stored, with the metadata the
- * SDK declared (description, unit, owner, stability, source location), the services that
- * report it and how many series it has. Throws only what DuckDB throws.
+ * The metric catalogue (`GET /api/metrics`): every metric with series stored, with the metadata
+ * it was declared with (of its most recently defined series: description, unit, kind, value
+ * type, owner, stability, source location, bucket bounds), the services that report it, its
+ * identity fields and tags, its number of series and the time of its last sample. `lastSample`
+ * gives a series' last sample time in nanoseconds (the metric store keeps it in memory, which
+ * saves a scan of every sample). Throws only what DuckDB throws.
  */
-export async function listMetrics(conn: DuckDBConnection): Promise<MetricCatalog> {
-  const rows = (await conn.runAndReadAll(CATALOG_SQL)).getRowObjectsJS();
-  return {
-    metrics: rows.map((r) => {
-      const metadata = JSON.parse(String(r.metadata)) as Record<string, unknown>;
-      return {
-        name: String(r.name),
-        description: String(r.description),
-        unit: String(r.unit),
-        kind: String(r.kind),
-        monotonic: r.monotonic === true,
-        owner: typeof metadata["sonde.owner"] === "string" ? metadata["sonde.owner"] : "",
-        stability:
-          typeof metadata["sonde.stability"] === "string" ? metadata["sonde.stability"] : "",
-        source: source(metadata),
-        metadata,
-        services: (r.services as string[]).map(String),
-        series: Number(r.series),
-        last_seen: (r.last_seen as Date).toISOString(),
-      };
-    }),
-  };
+export async function listMetrics(
+  conn: DuckDBConnection,
+  lastSample: (series: number) => bigint | undefined,
+): Promise<MetricCatalog> {
+  const rows = (await conn.runAndReadAll(SERIES_SQL)).getRowObjectsJS();
+  const byName = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const name = String(r.name);
+    byName.set(name, [...(byName.get(name) ?? []), r]);
+  }
+  const metrics: MetricCatalogEntry[] = [];
+  for (const [name, series] of byName) {
+    const r = series[series.length - 1];
+    const file = String(r.source_file);
+    const line = Number(r.source_line);
+    const metadata: Record<string, unknown> = {
+      "sonde.kind": r.kind,
+      "sonde.value_type": r.value_type,
+      "sonde.owner": r.owner,
+      "sonde.stability": r.stability,
+      "code.file.path": file,
+      "code.line.number": line || "",
+    };
+    for (const k in metadata) if (metadata[k] === "") delete metadata[k];
+    let last: bigint | undefined;
+    for (const s of series) {
+      const t = lastSample(Number(s.id));
+      if (t !== undefined && (last === undefined || t > last)) last = t;
+    }
+    metrics.push({
+      name,
+      description: String(r.description),
+      unit: String(r.unit),
+      kind: String(r.kind),
+      value_type: String(r.value_type),
+      monotonic: r.kind === "counter",
+      owner: String(r.owner),
+      stability: String(r.stability),
+      source: file === "" ? null : { file, line, column: 0 },
+      metadata,
+      services: sortedUnique(
+        series.flatMap((s) => (s.service === null ? [] : [String(s.service)])),
+      ),
+      identity: sortedUnique(series.flatMap((s) => (s.identity as string[]).map(String))),
+      tags: sortedUnique(series.flatMap((s) => (s.tags as string[]).map(String))),
+      bounds: (r.bounds as number[]).map(Number),
+      series: series.length,
+      last_seen: last === undefined ? null : new Date(Number(last / 1_000_000n)).toISOString(),
+    });
+  }
+  return { metrics };
 }

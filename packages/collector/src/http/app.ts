@@ -51,7 +51,9 @@ export function buildApp({ store, stats, bodyLimit, uiDir }: AppOptions): Fastif
     }),
   );
   app.get("/api/columns", async () => listColumns(store.reader));
-  app.get("/api/metrics", async () => listMetrics(store.reader));
+  app.get("/api/metrics", async () =>
+    listMetrics(store.reader, (id) => store.metrics.lastSampleTime(id)),
+  );
   app.get<{ Querystring: { last?: string; service?: string; format?: string } }>(
     "/api/callgraph",
     async (req, reply) => {

@@ -102,7 +102,7 @@ test("spans from the OpenTelemetry OTLP/gRPC exporter are stored with parent lin
   assert.equal((await query.json()).totals[0].values.COUNT, 2);
 });
 
-test("a counter from the OpenTelemetry OTLP/gRPC metric exporter lands in metric_points", async () => {
+test("a counter from the OpenTelemetry OTLP/gRPC metric exporter is stored as counter series", async () => {
   const provider = new MeterProvider({
     resource,
     readers: [
@@ -121,16 +121,16 @@ test("a counter from the OpenTelemetry OTLP/gRPC metric exporter lands in metric
 
   const rows = (
     await collector.store.reader.runAndReadAll(
-      `SELECT attr_str['route'], value, kind, service_name FROM metric_points
-       WHERE name = 'grpc_test_orders' ORDER BY 1, time_unix_nano DESC`,
+      `SELECT tag_str['route'], value, kind, identity['service.name'] FROM metric_series
+       JOIN metric_samples ON series = id WHERE name = 'grpc_test_orders' ORDER BY 1, t DESC`,
     )
   ).getRows();
   // forceFlush and shutdown may each export a point per series; the newest holds the total.
   const latest = new Map<string, unknown[]>();
   for (const r of rows) if (!latest.has(String(r[0]))) latest.set(String(r[0]), r.slice(1));
   assert.deepEqual(Object.fromEntries(latest), {
-    "/a": [7, "sum", "grpc-app"],
-    "/b": [5, "sum", "grpc-app"],
+    "/a": [7, "counter", "grpc-app"],
+    "/b": [5, "counter", "grpc-app"],
   });
 });
 

@@ -7,6 +7,7 @@ import {
 } from "@grpc/grpc-js";
 import { decodeMetricsRequest, decodeTraceRequest } from "@sonde/protocol";
 import type { DuckDbStore } from "../storage/duckdb-store.js";
+import { storeMetricPoints } from "./otlp-metrics.js";
 import type { IngestStats } from "./stats.js";
 
 type Handler = (call: ServerUnaryCall<Buffer, null>, callback: sendUnaryData<null>) => void;
@@ -74,7 +75,7 @@ export function registerOtlpGrpc(server: Server, store: DuckDbStore, stats: Inge
   });
   server.addService({ Export: exportMethod(metrics) } as ServiceDefinition, {
     Export: exportHandler(stats, decodeMetricsRequest, async (points) => {
-      stats.metricPoints += await store.insertMetricPoints(points);
+      stats.metricPoints += await storeMetricPoints(store.metrics, points);
     }),
   });
 }

@@ -175,7 +175,7 @@ test("bodies over the limit get 413, raw or once decompressed", async () => {
   assert.deepEqual(await res.json(), { status: "ok" });
 });
 
-test("metric points are stored", async () => {
+test("metric points are stored as series and samples, and queryable", async () => {
   const body = encodeMetricsRequest([
     {
       resource: { "service.name": "m" },
@@ -210,20 +210,36 @@ test("metric points are stored", async () => {
   assert.equal(res.status, 200);
   const rows = (
     await collector.store.reader.runAndReadAll(
-      "SELECT name, kind, monotonic, value, service_name, attr_str['outcome'] AS outcome, metadata, exemplars FROM metric_points",
+      `SELECT name, kind, owner, identity['service.name'] AS service, tag_str['outcome'] AS outcome,
+        value, increase, start FROM metric_series JOIN metric_samples ON series = id`,
     )
   ).getRowObjectsJson();
   assert.deepEqual(rows, [
     {
       name: "/demo/requests",
-      kind: "sum",
-      monotonic: true,
-      value: 42,
-      service_name: "m",
+      kind: "counter",
+      owner: "team-web",
+      service: "m",
       outcome: "ok",
-      metadata: '{"sonde.owner":"team-web"}',
-      exemplars:
-        '[{"value":3,"timeUnixNano":"1700000005000000000","traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b174"}]',
+      value: 42,
+      // The start time is known: all 42 were counted since then.
+      increase: 42,
+      start: "1700000000000000000",
     },
+  ]);
+  const query = await fetch(`${collector.url}/api/query`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      dataset: "metrics",
+      metric: "/demo/requests",
+      time_range: { start: "2023-11-14T22:13:00Z", end: "2023-11-14T22:14:00Z" },
+      calculations: [{ op: "INCREASE" }],
+      breakdowns: ["outcome"],
+    }),
+  });
+  assert.equal(query.status, 200);
+  assert.deepEqual((await query.json()).totals, [
+    { group: { outcome: "ok" }, values: { INCREASE: 42 } },
   ]);
 });

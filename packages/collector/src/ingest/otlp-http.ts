@@ -8,6 +8,7 @@ import {
 } from "@sonde/protocol";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { DuckDbStore } from "../storage/duckdb-store.js";
+import { storeMetricPoints } from "./otlp-metrics.js";
 import type { IngestStats } from "./stats.js";
 
 /** An error with the HTTP status it should be answered with. */
@@ -109,7 +110,7 @@ export function registerOtlpHttp(
     otlp.post("/v1/metrics", async (req, reply) => {
       try {
         const points = decode(req, bodyLimit, decodeMetricsRequest, metricsRequestFromObject);
-        stats.metricPoints += await store.insertMetricPoints(points);
+        stats.metricPoints += await storeMetricPoints(store.metrics, points);
         return success(req, reply);
       } catch (e) {
         stats.rejectedRequests++;

@@ -2,14 +2,16 @@ import type { DuckDBConnection, JS } from "@duckdb/node-api";
 import type { CalculationValues, HeatmapValue, QueryResult } from "@sonde/protocol/query";
 import { type CompiledQuery, compileQuery, HEATMAP_BUCKETS } from "./compile.js";
 import { jsonScalar } from "./json.js";
+import { runMetricQuery } from "./metric-run.js";
 import { parseQuery, type QuerySpec } from "./spec.js";
 
 type Row = Record<string, JS>;
 
 /**
- * Runs a query over the `spans` table. See {@link parseQuery} for validation and defaults and
+ * Runs a query: `dataset: "metrics"` over the metric tables ({@link runMetricQuery}), else over
+ * the `spans` table. See {@link parseQuery} for validation and defaults and
  * {@link compileQuery} for semantics (attribute maps, ordering, percentiles, HEATMAP buckets).
- * @param conn an open connection to a database with the `spans` table (`SPANS_DDL`).
+ * @param conn an open connection to a database with the tables (`SPANS_DDL`, `METRIC_DDL`).
  * @param request the request JSON (a `QueryRequest`), unvalidated.
  * @param now the end of a relative time range; defaults to the current time.
  * @throws {QueryError} when the request is invalid; DuckDB errors propagate unchanged.
@@ -19,6 +21,9 @@ export async function runQuery(
   request: unknown,
   now: Date = new Date(),
 ): Promise<QueryResult> {
+  if ((request as { dataset?: unknown } | null)?.dataset === "metrics") {
+    return runMetricQuery(conn, request, now);
+  }
   const spec = parseQuery(request, now);
   const query = compileQuery(spec);
   const reader = await conn.runAndReadAll(query.sql, query.params, query.types);

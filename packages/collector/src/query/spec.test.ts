@@ -9,7 +9,7 @@ const base = { dataset: "spans", time_range: RANGE };
 /** Each bad request with the path its error must name and a word the message must contain. */
 const BAD: [string, unknown, string, string][] = [
   ["not an object", null, "", "expected object"],
-  ["a planned dataset", { ...base, dataset: "metrics" }, "dataset", "not supported yet"],
+  ["a planned dataset", { ...base, dataset: "logs" }, "dataset", "not supported yet"],
   ["an unknown dataset", { ...base, dataset: "foo" }, "dataset", "unknown dataset"],
   ["no dataset", { time_range: RANGE }, "dataset", "required"],
   ["a non-string dataset", { ...base, dataset: 5 }, "dataset", "expected string"],

@@ -37,7 +37,7 @@ export const DEFAULT_LIMIT = 100;
 /** Most time buckets a query may ask for (range / granularity). */
 export const MAX_BUCKETS = 10_000;
 /** Datasets of the query model that this engine does not serve yet. */
-const PLANNED_DATASETS = ["events", "logs", "metrics"];
+const PLANNED_DATASETS = ["events", "logs"];
 
 const ISO_ERROR = "must be an ISO-8601 date-time with a zone, e.g. 2026-01-01T00:00:00Z";
 const LAST_ERROR = 'must be a duration such as "15m" (s, m, h, d, w) or a number of seconds';
@@ -46,30 +46,23 @@ const scalar = z.union([z.string(), z.number(), z.boolean()], {
   error: "must be a string, number or boolean",
 });
 
-const querySchema = z.strictObject({
-  dataset: z.string(),
-  time_range: z.strictObject({
-    start: isoDateTime.optional(),
-    end: isoDateTime.optional(),
-    last: z
-      .union(
-        [
-          z.string().regex(/^[1-9][0-9]*[smhdw]$/, { error: LAST_ERROR }),
-          z.number().positive({ error: LAST_ERROR }),
-        ],
-        { error: LAST_ERROR },
-      )
-      .optional(),
-  }),
-  calculations: z
-    .array(
-      z.strictObject({
-        op: z.enum(CALCULATION_OPS),
-        column: z.string().min(1, { error: "must not be empty" }).optional(),
-      }),
+/** `time_range` as the request gives it (validated further by {@link resolveTimeRange}). */
+export const timeRangeSchema = z.strictObject({
+  start: isoDateTime.optional(),
+  end: isoDateTime.optional(),
+  last: z
+    .union(
+      [
+        z.string().regex(/^[1-9][0-9]*[smhdw]$/, { error: LAST_ERROR }),
+        z.number().positive({ error: LAST_ERROR }),
+      ],
+      { error: LAST_ERROR },
     )
-    .max(50)
     .optional(),
+});
+
+/** `filters`, `breakdowns`, `granularity_s` and `limit`, shared by every dataset. */
+export const sharedFields = {
   filters: z
     .array(
       z.strictObject({
@@ -90,6 +83,21 @@ const querySchema = z.strictObject({
     .optional(),
   granularity_s: z.int().positive().optional(),
   limit: z.int().min(1).max(1000).optional(),
+};
+
+const querySchema = z.strictObject({
+  dataset: z.string(),
+  time_range: timeRangeSchema,
+  calculations: z
+    .array(
+      z.strictObject({
+        op: z.enum(CALCULATION_OPS),
+        column: z.string().min(1, { error: "must not be empty" }).optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
+  ...sharedFields,
 });
 
 // Compile-time checks that the shared QueryRequest type and the schema agree: the schema reads
@@ -128,7 +136,7 @@ export function parseQuery(input: unknown, now: Date = new Date()): QuerySpec {
     start,
     end,
     calculations: checkCalculations(query.calculations ?? []),
-    filters: (query.filters ?? []).map(checkFilter),
+    filters: (query.filters ?? []).map((f, i) => checkFilter(f, i)),
     breakdowns: checkBreakdowns(query.breakdowns ?? []),
     granularity_s: checkGranularity(query.granularity_s, end.getTime() - start.getTime()),
     limit: query.limit ?? DEFAULT_LIMIT,
@@ -139,13 +147,16 @@ function checkDataset(input: unknown): void {
   if (typeof input !== "object" || input === null || !("dataset" in input)) return;
   const dataset = input.dataset;
   if (typeof dataset !== "string" || dataset === "spans") return;
+  if (dataset === "metrics") {
+    throw new QueryError("dataset", "metrics queries are parsed by parseMetricQuery");
+  }
   if (PLANNED_DATASETS.includes(dataset)) {
     throw new QueryError("dataset", `dataset "${dataset}" not supported yet; use "spans"`);
   }
-  throw new QueryError("dataset", `unknown dataset "${dataset}"; use "spans"`);
+  throw new QueryError("dataset", `unknown dataset "${dataset}"; use "spans" or "metrics"`);
 }
 
-function issueError(issue: z.core.$ZodIssue, input: unknown): QueryError {
+export function issueError(issue: z.core.$ZodIssue, input: unknown): QueryError {
   const path = formatPath(issue.path);
   if (issue.code === "unrecognized_keys") {
     return new QueryError(formatPath([...issue.path, issue.keys[0]]), "unknown key");
@@ -168,7 +179,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 
-function resolveTimeRange(
+export function resolveTimeRange(
   range: { start?: string; end?: string; last?: string | number },
   now: Date,
 ): { start: Date; end: Date } {
@@ -219,9 +230,12 @@ function checkCalculations(calcs: { op: CalculationOp; column?: string }[]): Cal
   });
 }
 
-function checkFilter(
+export function checkFilter(
   filter: { column: string; op: FilterOp; value?: Scalar | Scalar[] },
   i: number,
+  fixedColumn: (
+    name: string,
+  ) => { type: "string" | "number" | "timestamp" } | undefined = spanColumn,
 ): Filter {
   const path = `filters[${i}]`;
   const { column, op, value } = filter;
@@ -230,7 +244,7 @@ function checkFilter(
     return { column, op };
   }
   if (value === undefined) throw new QueryError(`${path}.value`, `${op} needs a value`);
-  const fixed = spanColumn(column);
+  const fixed = fixedColumn(column);
   if (op === "in") {
     if (!Array.isArray(value) || value.length === 0) {
       throw new QueryError(`${path}.value`, "in needs a non-empty list");
@@ -275,7 +289,7 @@ function checkColumnValue(
   }
 }
 
-function checkBreakdowns(breakdowns: string[]): string[] {
+export function checkBreakdowns(breakdowns: string[]): string[] {
   breakdowns.forEach((name, i) => {
     if (breakdowns.indexOf(name) !== i) {
       throw new QueryError(`breakdowns[${i}]`, `duplicate breakdown ${name}`);
@@ -290,7 +304,7 @@ const NICE_STEPS_S = [
   604800,
 ];
 
-function checkGranularity(granularity: number | undefined, rangeMs: number): number {
+export function checkGranularity(granularity: number | undefined, rangeMs: number): number {
   if (granularity === undefined) {
     const step = NICE_STEPS_S.find((s) => rangeMs / (s * 1000) <= 240);
     return step ?? Math.ceil(rangeMs / 240 / 86_400_000) * 86400;

@@ -6,17 +6,10 @@ import {
   DuckDBInstance,
   timestampValue,
 } from "@duckdb/node-api";
-import type { Attributes, MetricPointRecord, ResourceSpansRecord } from "@sonde/protocol";
+import type { Attributes, ResourceSpansRecord } from "@sonde/protocol";
 import { splitAttributes, type TypedAttributesJson, toJsonText } from "./attributes.js";
-import {
-  META_DDL,
-  METRIC_POINTS_DDL,
-  PUBLISH_METRIC_POINTS_SQL,
-  PUBLISH_SPANS_SQL,
-  SCHEMA_VERSION,
-  SPANS_DDL,
-  STAGING_DDL,
-} from "./schema.js";
+import { MetricStore } from "./metric-store.js";
+import { META_DDL, PUBLISH_SPANS_SQL, SCHEMA_VERSION, SPANS_DDL, STAGING_DDL } from "./schema.js";
 
 function appendMaps(a: DuckDBAppender, attrs: TypedAttributesJson): void {
   a.appendVarchar(attrs.str);
@@ -30,33 +23,34 @@ const serviceName = (resource: Attributes): string => {
   return typeof name === "string" ? name : "unknown_service";
 };
 
-const nullableDouble = (a: DuckDBAppender, v: number | null) =>
-  v === null ? a.appendNull() : a.appendDouble(v);
-
-/**
- * Embedded storage in one DuckDB file. Writes go through one connection and are group-committed:
- * rows from concurrent `insert*` calls are appended together to staging tables and moved to the
- * real tables in one transaction (see STAGING_DDL); each call's promise resolves once that
- * transaction has committed. Queries use a second connection.
- */
 /** Rows for one table, appended by `run`; `done` settles the caller's promise. */
 interface WriteJob {
-  table: "spans" | "metric_points";
+  table: "spans";
   run: (appender: DuckDBAppender) => void;
   done: (error?: Error) => void;
 }
 
-const PUBLISH = { spans: PUBLISH_SPANS_SQL, metric_points: PUBLISH_METRIC_POINTS_SQL };
+const PUBLISH = { spans: PUBLISH_SPANS_SQL };
 
+/**
+ * Embedded storage in one DuckDB file. Span writes go through one connection and are
+ * group-committed: rows from concurrent `insertSpans` calls are appended together to a staging
+ * table and moved to `spans` in one transaction (see STAGING_DDL); each call's promise resolves
+ * once that transaction has committed. Metrics go through {@link metrics}, on a connection of
+ * its own. Queries use a third connection.
+ */
 export class DuckDbStore {
   private pending: WriteJob[] = [];
   private flushing = false;
 
   private constructor(
-    private readonly instance: DuckDBInstance,
+    /** The database, for components that keep tables of their own. */
+    readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
     /** A connection for read queries. */
     readonly reader: DuckDBConnection,
+    /** Metric series and samples. */
+    readonly metrics: MetricStore,
   ) {}
 
   /** Opens (creating if needed) the database file at `path`, or in memory for `":memory:"`. */
@@ -80,9 +74,9 @@ export class DuckDbStore {
       );
     }
     await writer.run(SPANS_DDL);
-    await writer.run(METRIC_POINTS_DDL);
     await writer.run(STAGING_DDL);
-    return new DuckDbStore(instance, writer, await instance.connect());
+    const metrics = await MetricStore.open(instance);
+    return new DuckDbStore(instance, writer, await instance.connect(), metrics);
   }
 
   /** Stores spans; resolves with the number of rows written. Rejects if the write failed. */
@@ -114,36 +108,6 @@ export class DuckDbStore {
         }
       }
     }).then(() => n);
-  }
-
-  /** Stores metric points; resolves with the number of rows written. */
-  insertMetricPoints(points: MetricPointRecord[]): Promise<number> {
-    return this.enqueue("metric_points", (a) => {
-      for (const p of points) {
-        const service = serviceName(p.resource);
-        a.appendVarchar(p.name);
-        a.appendVarchar(p.description);
-        a.appendVarchar(p.unit);
-        a.appendVarchar(toJsonText(p.metadata));
-        a.appendVarchar(p.kind);
-        a.appendBoolean(p.monotonic);
-        a.appendVarchar(p.temporality);
-        a.appendVarchar(service);
-        a.appendVarchar(p.scope);
-        a.appendTimestamp(timestampValue(p.timeUnixNano / 1000n));
-        a.appendBigInt(p.startTimeUnixNano);
-        a.appendBigInt(p.timeUnixNano);
-        nullableDouble(a, p.value === null ? null : Number(p.value));
-        nullableDouble(a, p.count);
-        nullableDouble(a, p.min);
-        nullableDouble(a, p.max);
-        a.appendVarchar(p.exemplars.length ? toJsonText(p.exemplars) : "[]");
-        a.appendVarchar(JSON.stringify(p.explicitBounds));
-        a.appendVarchar(JSON.stringify(p.bucketCounts));
-        appendMaps(a, splitAttributes(p.resource, p.attributes));
-        a.endRow();
-      }
-    }).then(() => points.length);
   }
 
   private enqueue(table: WriteJob["table"], run: WriteJob["run"]): Promise<void> {
@@ -194,6 +158,7 @@ export class DuckDbStore {
   /** Waits for queued writes and closes the database. */
   async close(): Promise<void> {
     while (this.flushing || this.pending.length) await new Promise((r) => setTimeout(r, 5));
+    await this.metrics.close();
     this.writer.closeSync();
     this.reader.closeSync();
     this.instance.closeSync();

@@ -1,7 +1,7 @@
 import { SPAN_COLUMNS as SHARED_SPAN_COLUMNS } from "@sonde/protocol/query";
 
 /**
- * DuckDB tables for stored telemetry. One row per span / metric point. Attributes of the span
+ * DuckDB tables for stored spans (metrics: `metric-schema.ts`). One row per span. Attributes of the span
  * and of its resource are merged (the span's win) into three typed maps so that any attribute
  * is queryable by name with its own type: strings in `attr_str`, numbers in `attr_num`
  * (ints and doubles, as DOUBLE), booleans in `attr_bool`. Arrays are stored as JSON text in
@@ -11,7 +11,7 @@ import { SPAN_COLUMNS as SHARED_SPAN_COLUMNS } from "@sonde/protocol/query";
  * The layout version of the tables below. A database file written with another version is
  * refused with a clear error instead of failing on the first insert.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const META_DDL = `CREATE TABLE IF NOT EXISTS sonde_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`;
 
@@ -37,43 +37,14 @@ CREATE TABLE IF NOT EXISTS spans (
   links VARCHAR NOT NULL
 )`;
 
-export const METRIC_POINTS_DDL = `
-CREATE TABLE IF NOT EXISTS metric_points (
-  name VARCHAR NOT NULL,
-  description VARCHAR NOT NULL,
-  unit VARCHAR NOT NULL,
-  metadata VARCHAR NOT NULL,
-  kind VARCHAR NOT NULL,
-  monotonic BOOLEAN NOT NULL,
-  temporality VARCHAR NOT NULL,
-  service_name VARCHAR NOT NULL,
-  scope VARCHAR NOT NULL,
-  "timestamp" TIMESTAMP NOT NULL,
-  start_time_unix_nano BIGINT NOT NULL,
-  time_unix_nano BIGINT NOT NULL,
-  value DOUBLE,
-  count DOUBLE,
-  min DOUBLE,
-  max DOUBLE,
-  exemplars VARCHAR NOT NULL,
-  explicit_bounds DOUBLE[] NOT NULL,
-  bucket_counts DOUBLE[] NOT NULL,
-  attr_str MAP(VARCHAR, VARCHAR) NOT NULL,
-  attr_num MAP(VARCHAR, DOUBLE) NOT NULL,
-  attr_bool MAP(VARCHAR, BOOLEAN) NOT NULL
-)`;
-
 /**
- * Staging tables that ingest appends to, with maps and lists as JSON text: the DuckDB appender
+ * The staging table that span ingest appends to, with maps and lists as JSON text: the DuckDB appender
  * converts MAP/LIST values from JavaScript ~20× slower than strings (measured: 71 µs vs 3.3 µs
  * a row), so rows are appended as text and moved over with a cast in one INSERT … SELECT.
  */
 export const STAGING_DDL = `
 CREATE TEMP TABLE IF NOT EXISTS spans_staging AS SELECT * EXCLUDE (attr_str, attr_num, attr_bool),
-  ''::VARCHAR AS attr_str, ''::VARCHAR AS attr_num, ''::VARCHAR AS attr_bool FROM spans LIMIT 0;
-CREATE TEMP TABLE IF NOT EXISTS metric_points_staging AS SELECT * EXCLUDE (explicit_bounds, bucket_counts, attr_str, attr_num, attr_bool),
-  ''::VARCHAR AS explicit_bounds, ''::VARCHAR AS bucket_counts,
-  ''::VARCHAR AS attr_str, ''::VARCHAR AS attr_num, ''::VARCHAR AS attr_bool FROM metric_points LIMIT 0`;
+  ''::VARCHAR AS attr_str, ''::VARCHAR AS attr_num, ''::VARCHAR AS attr_bool FROM spans LIMIT 0`;
 
 const MAPS = `attr_str::JSON::MAP(VARCHAR, VARCHAR), attr_num::JSON::MAP(VARCHAR, DOUBLE),
   attr_bool::JSON::MAP(VARCHAR, BOOLEAN)`;
@@ -83,12 +54,6 @@ export const PUBLISH_SPANS_SQL = `
 INSERT INTO spans SELECT * EXCLUDE (attr_str, attr_num, attr_bool, events, links), ${MAPS}, events, links
   FROM spans_staging;
 DELETE FROM spans_staging`;
-
-/** Moves staged metric points into `metric_points` (run inside the publishing transaction). */
-export const PUBLISH_METRIC_POINTS_SQL = `
-INSERT INTO metric_points SELECT * EXCLUDE (explicit_bounds, bucket_counts, attr_str, attr_num, attr_bool),
-  explicit_bounds::JSON::DOUBLE[], bucket_counts::JSON::DOUBLE[], ${MAPS} FROM metric_points_staging;
-DELETE FROM metric_points_staging`;
 
 // Columns whose SQL name differs from the query name.
 const SQL_NAMES: Record<string, string> = {

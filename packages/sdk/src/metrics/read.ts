@@ -77,9 +77,10 @@ export interface ExemplarSnapshot {
 export interface MetricReader {
   /**
    * A synchronous, complete snapshot of every declared metric, in declaration order,
-   * including metrics with no series yet. Never throws.
+   * including metrics with no series yet; only the metrics `select` accepts when given.
+   * Never throws (unless `select` does).
    */
-  readMetrics(): MetricSnapshot[];
+  readMetrics(select?: (declaration: MetricDeclaration) => boolean): MetricSnapshot[];
   /**
    * The same, metric by metric: a metric with more than `chunkSize` series (default 1000) is
    * split into consecutive snapshots of the same declaration, each with at most `chunkSize`

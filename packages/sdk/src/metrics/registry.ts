@@ -56,8 +56,9 @@ export class MetricRegistry implements MetricsImplementation, MetricReader {
     return this.#instrument(declaration, SdkDistribution);
   }
 
-  readMetrics(): MetricSnapshot[] {
-    const instruments = this.#all();
+  readMetrics(select?: (declaration: MetricDeclaration) => boolean): MetricSnapshot[] {
+    let instruments = this.#all();
+    if (select !== undefined) instruments = instruments.filter((i) => select(i.declaration));
     const time = nowUnixNano();
     return instruments.map((instrument) => ({
       declaration: instrument.declaration,

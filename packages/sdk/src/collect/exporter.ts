@@ -1,0 +1,27 @@
+import type { MetricPointRecord, ResourceSpansRecord } from "@sonde/protocol";
+import type { Exporter, ExportResult } from "../export/exporter.js";
+import type { CollectClient } from "./client.js";
+
+const OK: ExportResult = { ok: true };
+
+/**
+ * The span side of the SDK's exporter interface over a {@link CollectClient}: spans are handed
+ * to the client's buffer (acknowledged later by the collector, resent if needed). Metrics are
+ * not pushed through here: the client reads them itself on the collector policy's schedule.
+ */
+export class CollectExporter implements Exporter {
+  constructor(readonly client: CollectClient) {}
+
+  async exportSpans(batches: ResourceSpansRecord[]): Promise<ExportResult> {
+    this.client.pushSpans(batches.flatMap((b) => b.spans));
+    return OK;
+  }
+
+  async exportMetrics(_points: MetricPointRecord[]): Promise<ExportResult> {
+    return OK;
+  }
+
+  shutdown(): Promise<void> {
+    return this.client.shutdown();
+  }
+}

@@ -1,0 +1,301 @@
+import type { MetricDeclaration } from "@sonde/api";
+import type { Attributes, SpanRecord } from "@sonde/protocol";
+import {
+  type Batch,
+  type Define,
+  encodeClientMessage,
+  encodeSpan,
+  type MetricDefinition,
+  MetricKind,
+  MetricSamplesBuilder,
+  type SeriesDefinition,
+  StringInterner,
+  type TagValue,
+  ValueType,
+} from "@sonde/protocol/collect";
+import type { DistributionSnapshot, MetricSnapshot, SeriesSnapshot } from "../metrics/read.js";
+
+/**
+ * One process lifetime's side of the collection protocol (collect.proto): assigns the session's
+ * ids (identity, metric, series, string), remembers the last value sent for every series, and
+ * turns metric snapshots and finished spans into encoded, numbered batches. The ids stay valid
+ * across reconnects; {@link defineAll} restores them on a collector that lost them.
+ */
+
+const KIND: Record<MetricDeclaration["kind"], number> = {
+  constant: MetricKind.METRIC_KIND_CONSTANT,
+  gauge: MetricKind.METRIC_KIND_GAUGE,
+  counter: MetricKind.METRIC_KIND_COUNTER,
+  distribution: MetricKind.METRIC_KIND_DISTRIBUTION,
+};
+const VALUE_TYPE: Record<MetricDeclaration["valueType"], number> = {
+  int: ValueType.VALUE_TYPE_INT,
+  double: ValueType.VALUE_TYPE_DOUBLE,
+  string: ValueType.VALUE_TYPE_STRING,
+  bool: ValueType.VALUE_TYPE_BOOL,
+};
+
+/** A batch ready to send: its sequence number, the encoded `ClientMessage`, what it carries. */
+export interface EncodedBatch {
+  readonly seq: number;
+  readonly bytes: Uint8Array;
+  readonly samples: number;
+  readonly spans: number;
+}
+
+interface SeriesState {
+  readonly id: number;
+  readonly startTimeUnixNano: bigint;
+  readonly bounds: readonly number[];
+  /** Last value sent; `undefined` until the first sample. */
+  last: bigint | number | string | boolean | undefined;
+  counts: number[];
+  sum: number;
+  min: number;
+  max: number;
+}
+
+interface MetricState {
+  readonly id: number;
+  readonly definition: MetricDefinition;
+  readonly series: Map<object, SeriesState>;
+}
+
+/** Milliseconds an offset may reach before the base moves (signed 32-bit, with a day to spare). */
+const MAX_OFFSET_MS = 2 ** 31 - 86_400_000;
+
+export class CollectSession {
+  /** Random id of this process lifetime. */
+  readonly sessionId: string;
+  /** ms since the UNIX epoch that batch offsets count from. */
+  timeBaseMs: number;
+  readonly #identityLabels: Record<string, string>;
+  readonly #identityStart: number;
+  readonly #metrics = new Map<MetricDeclaration, MetricState>();
+  readonly #definitions: MetricDefinition[] = [];
+  readonly #seriesDefinitions: SeriesDefinition[] = [];
+  readonly #strings = new StringInterner();
+  #pending: { metrics: MetricDefinition[]; series: SeriesDefinition[] } = {
+    metrics: [],
+    series: [],
+  };
+  #nextSeq = 1;
+  #nextSeries = 1;
+
+  /**
+   * @param resource The process's resource attributes, sent as its identity's labels.
+   * @param startTimeUnixNano When the process started.
+   */
+  constructor(resource: Attributes, startTimeUnixNano: bigint, nowMs = Date.now()) {
+    this.sessionId = crypto.randomUUID();
+    this.timeBaseMs = nowMs;
+    this.#identityLabels = {};
+    for (const [key, value] of Object.entries(resource)) {
+      if (value !== null && typeof value !== "object") this.#identityLabels[key] = String(value);
+    }
+    this.#identityStart = Number(startTimeUnixNano);
+  }
+
+  /** The next batch will get this sequence number. */
+  get nextSeq(): number {
+    return this.#nextSeq;
+  }
+
+  /** Every definition so far, for the `Define` that starts each connection. */
+  defineAll(): Define {
+    return {
+      identities: [this.#identity()],
+      metrics: this.#definitions,
+      series: this.#seriesDefinitions,
+      firstStringId: 1,
+      strings: this.#strings.all(),
+    };
+  }
+
+  /**
+   * The batch of one instant's metric samples: every series of `snapshots` is sampled; those
+   * whose value changed since the last batch are sent (counters and distributions as
+   * increases), the rest are covered by the metric's entry in `sampled_metrics`. `undefined`
+   * when `snapshots` is empty. Never throws.
+   */
+  metricBatch(snapshots: readonly MetricSnapshot[], nowMs = Date.now()): EncodedBatch | undefined {
+    if (snapshots.length === 0) return undefined;
+    const samples = new MetricSamplesBuilder();
+    let count = 0;
+    for (const snapshot of snapshots) {
+      const metric = this.#metric(snapshot);
+      samples.addSampledMetric(metric.id);
+      for (const series of snapshot.series) {
+        count++;
+        this.#sample(metric, series, samples);
+      }
+    }
+    return this.#batch({ metrics: samples.build() }, nowMs, count, 0);
+  }
+
+  /** The batch of finished spans, with new strings interned. Never throws. */
+  spanBatch(spans: readonly SpanRecord[], nowMs = Date.now()): EncodedBatch | undefined {
+    if (spans.length === 0) return undefined;
+    const batchTime = BigInt(this.#rebase(nowMs).timeMs) * 1_000_000n;
+    const wire = spans.map((span) => encodeSpan(span, this.#strings, 1, batchTime));
+    return this.#batch({ spans: wire }, nowMs, 0, spans.length);
+  }
+
+  #identity() {
+    return { id: 1, labels: this.#identityLabels, startTimeUnixNano: this.#identityStart };
+  }
+
+  #rebase(nowMs: number): { timeMs: number; rebase: number } {
+    let rebase = 0;
+    if (nowMs - this.timeBaseMs > MAX_OFFSET_MS || nowMs < this.timeBaseMs - MAX_OFFSET_MS) {
+      this.timeBaseMs = nowMs;
+      rebase = nowMs;
+    }
+    return { timeMs: nowMs, rebase };
+  }
+
+  #batch(body: Batch, nowMs: number, samples: number, spans: number): EncodedBatch {
+    const { rebase } = this.#rebase(nowMs);
+    const seq = this.#nextSeq++;
+    const define: Define = {};
+    const { first, strings } = this.#strings.takeNew();
+    if (strings.length > 0) {
+      define.firstStringId = first;
+      define.strings = strings;
+    }
+    if (this.#pending.metrics.length > 0) define.metrics = this.#pending.metrics;
+    if (this.#pending.series.length > 0) define.series = this.#pending.series;
+    this.#pending = { metrics: [], series: [] };
+    const batch: Batch = {
+      ...body,
+      seq,
+      timeOffsetMs: nowMs - this.timeBaseMs,
+      define: define.strings || define.metrics || define.series ? define : undefined,
+    };
+    if (rebase !== 0) batch.rebaseUnixMs = rebase;
+    return { seq, bytes: encodeClientMessage({ batch }), samples, spans };
+  }
+
+  #metric({ declaration, series }: MetricSnapshot): MetricState {
+    let metric = this.#metrics.get(declaration);
+    if (metric !== undefined) return metric;
+    const definition: MetricDefinition = {
+      id: this.#metrics.size + 1,
+      name: declaration.name,
+      kind: KIND[declaration.kind],
+      valueType: VALUE_TYPE[declaration.valueType],
+      description: declaration.description,
+      unit: declaration.unit,
+      owner: declaration.owner,
+      stability: declaration.stability,
+      sourceFile: declaration.source?.file ?? "",
+      sourceLine: declaration.source?.line ?? 0,
+      tagNames: Object.keys(declaration.tags),
+    };
+    const bounds = series[0]?.distribution?.bounds;
+    if (bounds !== undefined) definition.bounds = [...bounds];
+    metric = { id: definition.id ?? 0, definition, series: new Map() };
+    this.#metrics.set(declaration, metric);
+    this.#definitions.push(definition);
+    this.#pending.metrics.push(definition);
+    return metric;
+  }
+
+  #defineSeries(metric: MetricState, series: SeriesSnapshot): SeriesState {
+    const bounds = series.distribution?.bounds ?? [];
+    const tagValues: TagValue[] = (metric.definition.tagNames ?? []).map((name) => {
+      const v = series.tags[name];
+      if (typeof v === "number") return { intValue: v };
+      if (typeof v === "boolean") return { boolValue: v };
+      return { stringValue: v ?? "" };
+    });
+    const definition: SeriesDefinition = {
+      id: this.#nextSeries++,
+      metricId: metric.id,
+      identityId: 1,
+      tagValues,
+      startTimeUnixNano: Number(series.startTimeUnixNano),
+      overflow: series.overflow,
+    };
+    if (!sameBounds(metric.definition.bounds ?? [], bounds)) definition.bounds = [...bounds];
+    this.#seriesDefinitions.push(definition);
+    this.#pending.series.push(definition);
+    const state: SeriesState = {
+      id: definition.id ?? 0,
+      startTimeUnixNano: series.startTimeUnixNano,
+      bounds,
+      last: undefined,
+      counts: [],
+      sum: 0,
+      min: Number.NaN,
+      max: Number.NaN,
+    };
+    metric.series.set(series.tags, state);
+    return state;
+  }
+
+  #sample(metric: MetricState, series: SeriesSnapshot, out: MetricSamplesBuilder): void {
+    let state = metric.series.get(series.tags);
+    const d = series.distribution;
+    if (
+      state === undefined ||
+      state.startTimeUnixNano !== series.startTimeUnixNano ||
+      (d !== undefined && !sameBounds(state.bounds, d.bounds))
+    ) {
+      // A new series, a reset (new start time) or rescaled buckets: defined afresh, and its
+      // first sample counts from zero.
+      state = this.#defineSeries(metric, series);
+    }
+    if (d !== undefined) {
+      this.#distribution(state, d, out);
+      return;
+    }
+    const value = series.value;
+    if (value === undefined || value === state.last) return;
+    const kind = metric.definition.kind;
+    if (typeof value === "bigint") {
+      const previous = typeof state.last === "bigint" ? state.last : 0n;
+      const v = kind === MetricKind.METRIC_KIND_COUNTER ? value - previous : value;
+      out.add(state.id, { column: "int", value: Number(v) });
+    } else if (typeof value === "boolean") {
+      out.add(state.id, { column: "int", value: value ? 1 : 0 });
+    } else if (typeof value === "string") {
+      out.add(state.id, { column: "string", value });
+    } else {
+      const previous = typeof state.last === "number" ? state.last : 0;
+      const v = kind === MetricKind.METRIC_KIND_COUNTER ? value - previous : value;
+      out.add(state.id, { column: "double", value: v });
+    }
+    state.last = value;
+  }
+
+  #distribution(state: SeriesState, d: DistributionSnapshot, out: MetricSamplesBuilder): void {
+    const buckets: [number, number][] = [];
+    const counts = d.counts;
+    for (let i = 0; i < counts.length; i++) {
+      const grown = counts[i] - (state.counts[i] ?? 0);
+      if (grown > 0) buckets.push([i, grown]);
+    }
+    if (buckets.length === 0) return;
+    const change = { sum: d.sum - state.sum, buckets } as {
+      sum: number;
+      buckets: [number, number][];
+      min?: number;
+      max?: number;
+    };
+    if (!Object.is(d.min, state.min)) change.min = d.min;
+    if (!Object.is(d.max, state.max)) change.max = d.max;
+    out.add(state.id, { column: "distribution", value: change });
+    state.counts = [...counts];
+    state.sum = d.sum;
+    state.min = d.min;
+    state.max = d.max;
+  }
+}
+
+function sameBounds(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
