@@ -85,6 +85,34 @@ test("the demo's services report one connected trace per checkout: web → auth,
     ]) {
       assert.ok(names.has(expected), `missing ${expected} in ${[...names].join(", ")}`);
     }
+    // Metrics arrive too (over the Sonde collection protocol when gRPC is up), with resets
+    // handled: billing's charges as an exact INCREASE per service.
+    const increase = async () => {
+      const res = await fetch(`${demo.collector.url}/api/query`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          dataset: "metrics",
+          metric: "/demo/billing/charge_count",
+          time_range: { last: 3600 },
+          calculations: [{ op: "INCREASE" }],
+          breakdowns: ["service.name"],
+        }),
+      });
+      assert.equal(res.status, 200);
+      return (await res.json()).totals as {
+        group: Record<string, string>;
+        values: { INCREASE: number };
+      }[];
+    };
+    let charges = await increase();
+    for (let i = 0; i < 20 && !(charges[0]?.values.INCREASE > 0); i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      charges = await increase();
+    }
+    assert.equal(charges[0]?.group["service.name"], "billing");
+    assert.ok(charges[0].values.INCREASE > 0, JSON.stringify(charges));
+
     // resources' server span descends from billing's client span.
     const resourcesServer = spans.find(
       (s) => s["service.name"] === "resources" && s.kind === "server",

@@ -13,6 +13,8 @@ export interface DemoOptions {
   storage?: string;
   /** Load generator requests per second to the web tier; default 20. */
   rate?: number;
+  /** Collection policy YAML; default `examples/demo/policy.yaml`. */
+  policy?: string;
 }
 
 export interface Demo {
@@ -23,13 +25,24 @@ export interface Demo {
   stop(): Promise<void>;
 }
 
+/**
+ * Where the services send telemetry: the Sonde collection protocol on the collector's gRPC
+ * port, or OTLP/HTTP when gRPC is off (port taken).
+ */
+function telemetryEnv(collector: Collector): Record<string, string> {
+  return collector.grpcPort === null
+    ? { SONDE_ENDPOINT: collector.url }
+    : { SONDE_COLLECTOR: `127.0.0.1:${collector.grpcPort}` };
+}
+
 function startService(
   name: string,
-  endpoint: string,
+  collector: Collector,
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string }> {
+  const { SONDE_ENDPOINT: _, SONDE_COLLECTOR: __, ...inherited } = process.env;
   const child = fork(join(here, "service.js"), [name], {
-    env: { ...process.env, ...env, SONDE_ENDPOINT: endpoint },
+    env: { ...inherited, ...env, ...telemetryEnv(collector) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {
@@ -49,18 +62,19 @@ export async function runDemo(options: DemoOptions = {}): Promise<Demo> {
   const collector = await startCollector({
     httpPort: options.httpPort ?? 4318,
     storage: options.storage,
+    policy: options.policy ?? join(here, "..", "policy.yaml"),
   });
   const children: ChildProcess[] = [];
   try {
-    const resources = await startService("resources", collector.url, {});
+    const resources = await startService("resources", collector, {});
     children.push(resources.child);
-    const billing = await startService("billing", collector.url, {
+    const billing = await startService("billing", collector, {
       DEMO_RESOURCES_URL: resources.url,
     });
     children.push(billing.child);
-    const auth = await startService("auth", collector.url, {});
+    const auth = await startService("auth", collector, {});
     children.push(auth.child);
-    const web = await startService("web", collector.url, {
+    const web = await startService("web", collector, {
       DEMO_AUTH_URL: auth.url,
       DEMO_BILLING_URL: billing.url,
     });

@@ -1,5 +1,6 @@
 // A demo service process: `node service.js <web|auth|billing|resources>`. Starts the Sonde SDK
-// (exporting to SONDE_ENDPOINT), serves on a free loopback port, reports `{ port }` to the parent
+// (pushing to the collector at SONDE_COLLECTOR over the Sonde collection protocol, or OTLP/HTTP
+// to SONDE_ENDPOINT), serves on a free loopback port, reports `{ port }` to the parent
 // over IPC, and flushes telemetry and exits when the parent goes away.
 import { startSonde } from "@sonde/sdk";
 

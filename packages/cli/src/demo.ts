@@ -11,7 +11,9 @@ export async function demo(opts: { httpPort: number; storage: string; rate: numb
   console.log(`Sonde demo running. Open the UI: ${running.collector.url}/`);
   const grpc = running.collector.grpcPort;
   console.log(
-    `  OTLP/HTTP ${running.collector.url}/v1/traces   OTLP/gRPC ${grpc === null ? "off" : `127.0.0.1:${grpc}`}`,
+    grpc === null
+      ? `  OTLP/HTTP ${running.collector.url}/v1/traces (gRPC off: its port is taken; the services use OTLP/HTTP)`
+      : `  Sonde collection protocol and OTLP/gRPC 127.0.0.1:${grpc}   OTLP/HTTP ${running.collector.url}/v1/traces`,
   );
   console.log(
     `  services: ${Object.entries(running.services)
