@@ -109,20 +109,11 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const app = buildApp({ store, stats, bodyLimit, uiDir: options.uiDir ?? DEFAULT_UI_DIR });
   const grpc = new Server({ "grpc.max_receive_message_length": bodyLimit });
   registerOtlpGrpc(grpc, store, stats);
-  const collect: CollectStats = {
-    streams: 0,
-    batches: 0,
-    duplicateBatches: 0,
-    samples: 0,
-    spans: 0,
-    rejectedStreams: 0,
-    throttles: 0,
-    clientDroppedSamples: 0,
-  };
+  const collect = stats.collect;
   const checkpoints = new CollectCheckpoints(await store.instance.connect());
   const service = registerCollectService(
     grpc,
-    { metrics: store.metrics, insertSpans: (b) => store.insertSpans(b), checkpoints },
+    { metrics: store.metrics, insertSpans: (b, c) => store.insertSpans(b, c), checkpoints },
     policy.policy,
     collect,
   );

@@ -7,6 +7,7 @@
 export { toDot } from "@sonde/protocol";
 export type { CallGraph, CallGraphEdge, CallGraphNode } from "./callgraph/call-graph.js";
 export { CollectClient, type CollectClientOptions } from "./collect/client.js";
+export { CollectSession, type EncodedBatch } from "./collect/session.js";
 export { bindContext } from "./context/bind.js";
 export type { BuildInfo } from "./defaults/build.js";
 export type { Exporter, ExportResult } from "./export/exporter.js";

@@ -14,14 +14,15 @@ import {
   type ServerMessage,
 } from "@sonde/protocol/collect";
 import type { MetricStore } from "../storage/metric-store.js";
+import type { Checkpoint } from "../storage/schema.js";
 import type { CollectCheckpoints } from "./checkpoints.js";
 import { CollectorSession } from "./session.js";
 
 /** What the collection service stores into. */
 export interface CollectTargets {
   metrics: MetricStore;
-  /** Stores spans; resolves with the number stored, once durable. */
-  insertSpans(batches: ResourceSpansRecord[]): Promise<number>;
+  /** Stores spans with `checkpoint` in the same transaction; resolves once durable. */
+  insertSpans(batches: ResourceSpansRecord[], checkpoint?: Checkpoint): Promise<number>;
   /** Durable per-session progress (see {@link CollectCheckpoints}). */
   checkpoints: CollectCheckpoints;
 }
@@ -180,7 +181,9 @@ export function registerCollectService(
     fail: (error: unknown) => void,
   ): void {
     const seq = batch.seq ?? 0;
-    const step = s.chain.then(async (): Promise<Promise<void> | "duplicate"> => {
+    // The commit is returned inside an object: a returned promise would be adopted, making the
+    // chain (and so the next batch's decoding) wait for this batch's commit.
+    const step = s.chain.then(async (): Promise<{ committed: Promise<void> } | "duplicate"> => {
       if (seq <= s.acceptedSeq) return "duplicate";
       if (seq !== s.acceptedSeq + 1) {
         throw new StreamFault(
@@ -191,27 +194,38 @@ export function registerCollectService(
       if (batch.define) await defineAll(s, batch.define);
       const decoded = s.decode(batch);
       s.acceptedSeq = seq;
-      const writes: Promise<unknown>[] = [s.lastCommit];
-      if (decoded.samples.length > 0 || decoded.unchanged.length > 0) {
-        writes.push(
-          targets.metrics.appendSamples(decoded.samples, {
-            timeUnixNano: decoded.timeUnixNano,
-            series: decoded.unchanged,
-          }),
+      const checkpoint = { session: s.id, seq };
+      const hasSpans = decoded.spans.length > 0;
+      const hasSamples = decoded.samples.length > 0 || decoded.unchanged.length > 0;
+      const target = hasSpans && !hasSamples ? "spans" : "metrics";
+      // Batches bound for one store commit in order there and may pipeline; before switching
+      // stores, wait for what is in flight, so that a stored checkpoint row always means every
+      // earlier batch is stored too.
+      if (target !== s.lastTarget || (hasSpans && hasSamples)) await s.lastCommit;
+      s.lastTarget = target;
+      const samples = () =>
+        targets.metrics.appendSamples(
+          decoded.samples,
+          { timeUnixNano: decoded.timeUnixNano, series: decoded.unchanged },
+          checkpoint,
         );
-      }
-      if (decoded.spans.length > 0) writes.push(targets.insertSpans(decoded.spans));
+      let committed: Promise<void>;
+      if (target === "spans") {
+        committed = targets.insertSpans(decoded.spans, checkpoint).then(() => {});
+      } else if (hasSpans) {
+        // A batch with both (the SDK never sends one): spans first, the checkpoint with samples.
+        committed = targets.insertSpans(decoded.spans).then(samples);
+      } else committed = samples();
       stats.samples += decoded.sampleCount;
       stats.spans += decoded.spans.reduce((n, r) => n + r.spans.length, 0);
-      const committed = Promise.all(writes).then(() => targets.checkpoints.save(s.id, seq));
       s.lastCommit = committed.catch(() => {});
       s.inFlight.set(seq, committed);
-      return committed;
+      return { committed };
     });
     s.chain = step.catch(() => {});
     step
-      .then(async (committed) => {
-        if (committed === "duplicate") {
+      .then(async (accepted) => {
+        if (accepted === "duplicate") {
           stats.duplicateBatches++;
           await s.inFlight.get(seq);
           send(stream, { ack: { seq } });
@@ -223,7 +237,7 @@ export function registerCollectService(
           send(stream, { throttle: { minIntervalMs: 100, durationMs: 1000 } });
         }
         try {
-          await committed;
+          await accepted.committed;
         } catch (error) {
           // Not stored: this session must resend from here, after reconnecting.
           s.acceptedSeq = Math.min(s.acceptedSeq, seq - 1);

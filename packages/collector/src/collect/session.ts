@@ -94,8 +94,10 @@ export class CollectorSession {
   readonly inFlight = new Map<number, Promise<void>>();
   /** Serialises this session's definition and decoding steps (not their commits). */
   chain: Promise<unknown> = Promise.resolve();
-  /** The commit of the latest accepted batch (a batch's checkpoint waits for the one before). */
+  /** The commit of the latest accepted batch. */
   lastCommit: Promise<void> = Promise.resolve();
+  /** The store the latest accepted batch went to. */
+  lastTarget: "metrics" | "spans" = "metrics";
   timeBaseMs = 0;
   readonly strings = new StringTable();
   readonly #identities = new Map<number, Identity>();

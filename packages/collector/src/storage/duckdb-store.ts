@@ -9,7 +9,16 @@ import {
 import type { Attributes, ResourceSpansRecord } from "@sonde/protocol";
 import { splitAttributes, type TypedAttributesJson, toJsonText } from "./attributes.js";
 import { MetricStore } from "./metric-store.js";
-import { META_DDL, PUBLISH_SPANS_SQL, SCHEMA_VERSION, SPANS_DDL, STAGING_DDL } from "./schema.js";
+import {
+  CHECKPOINTS_DDL,
+  type Checkpoint,
+  META_DDL,
+  PUBLISH_SPANS_SQL,
+  SCHEMA_VERSION,
+  SPANS_DDL,
+  STAGING_DDL,
+  writeCheckpoints,
+} from "./schema.js";
 
 function appendMaps(a: DuckDBAppender, attrs: TypedAttributesJson): void {
   a.appendVarchar(attrs.str);
@@ -27,6 +36,7 @@ const serviceName = (resource: Attributes): string => {
 interface WriteJob {
   table: "spans";
   run: (appender: DuckDBAppender) => void;
+  checkpoint?: Checkpoint;
   done: (error?: Error) => void;
 }
 
@@ -75,14 +85,18 @@ export class DuckDbStore {
     }
     await writer.run(SPANS_DDL);
     await writer.run(STAGING_DDL);
+    await writer.run(CHECKPOINTS_DDL);
     const metrics = await MetricStore.open(instance);
     return new DuckDbStore(instance, writer, await instance.connect(), metrics);
   }
 
-  /** Stores spans; resolves with the number of rows written. Rejects if the write failed. */
-  insertSpans(batches: ResourceSpansRecord[]): Promise<number> {
+  /**
+   * Stores spans; resolves with the number of rows written. Rejects if the write failed.
+   * `checkpoint` is recorded in the same transaction (see `CHECKPOINTS_DDL`).
+   */
+  insertSpans(batches: ResourceSpansRecord[], checkpoint?: Checkpoint): Promise<number> {
     let n = 0;
-    return this.enqueue("spans", (a) => {
+    return this.enqueue("spans", checkpoint, (a) => {
       for (const b of batches) {
         const res = b.resource.attributes;
         const service = serviceName(res);
@@ -110,9 +124,13 @@ export class DuckDbStore {
     }).then(() => n);
   }
 
-  private enqueue(table: WriteJob["table"], run: WriteJob["run"]): Promise<void> {
+  private enqueue(
+    table: WriteJob["table"],
+    checkpoint: Checkpoint | undefined,
+    run: WriteJob["run"],
+  ): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ table, run, done: (e) => (e ? reject(e) : resolve()) });
+      this.pending.push({ table, run, checkpoint, done: (e) => (e ? reject(e) : resolve()) });
       if (!this.flushing) void this.flush();
     });
   }
@@ -144,11 +162,17 @@ export class DuckDbStore {
       try {
         for (const appender of appenders.values()) appender.closeSync();
         const publish = [...appenders.keys()].map((t) => PUBLISH[t]).join(";\n");
-        await this.writer.run(`BEGIN TRANSACTION;\n${publish};\nCOMMIT`);
+        await this.writer.run(`BEGIN TRANSACTION;\n${publish}`);
+        await writeCheckpoints(
+          this.writer,
+          ok.flatMap((job) => (job.checkpoint ? [job.checkpoint] : [])),
+        );
+        await this.writer.run("COMMIT");
         for (const job of ok) job.done();
       } catch (e) {
         const clear = [...appenders.keys()].map((t) => `DELETE FROM ${t}_staging`).join("; ");
-        await this.writer.run(`ROLLBACK; ${clear}`).catch(() => {});
+        await this.writer.run("ROLLBACK").catch(() => {});
+        await this.writer.run(clear).catch(() => {});
         for (const job of ok) job.done(e as Error);
       }
     }

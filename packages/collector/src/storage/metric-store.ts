@@ -13,6 +13,7 @@ import {
   seriesKey,
   seriesMetadata,
 } from "./metric-series.js";
+import { CHECKPOINTS_DDL, type Checkpoint, writeCheckpoints } from "./schema.js";
 import { newSeriesState, SampleRows, type SeriesState } from "./sample-rows.js";
 
 /** A rejected `defineSeries` or `appendSamples` call: `message` names the offending field. */
@@ -23,6 +24,7 @@ export class MetricInputError extends Error {
 /** Queued work: converts its input into rows (or throws to fail alone), then awaits the commit. */
 interface Job {
   run: (rows: SampleRows, series: (SeriesDescriptor & { id: number })[]) => void;
+  checkpoint?: Checkpoint;
   done: (error?: Error) => void;
 }
 
@@ -57,6 +59,7 @@ export class MetricStore {
   static async open(instance: DuckDBInstance): Promise<MetricStore> {
     const conn = await instance.connect();
     await conn.run(METRIC_DDL);
+    await conn.run(CHECKPOINTS_DDL);
     const store = new MetricStore(conn);
     await store.load();
     return store;
@@ -102,7 +105,7 @@ export class MetricStore {
       }
     }
     if (changed.length === 0) return Promise.resolve(ids);
-    return this.enqueue((_rows, defs) => {
+    return this.enqueue(undefined, (_rows, defs) => {
       for (const d of changed) {
         const old = this.states[d.id];
         if (old && old.kind === d.kind && old.buckets === d.bounds.length + 1) {
@@ -125,12 +128,17 @@ export class MetricStore {
    * Stores samples, then (when given) the series `unchanged.series` as sampled at
    * `unchanged.timeUnixNano` with the value of their previous sample. Resolves once durable.
    * A sample at or before its series' last stored time is skipped (counted in
-   * {@link skippedSamples}).
+   * {@link skippedSamples}). `checkpoint` is recorded in the same transaction (see
+   * `CHECKPOINTS_DDL`).
    * @throws {MetricInputError} (as a rejection) naming the first invalid sample's field (unknown
    *   series, missing or mistyped value); nothing of the call is stored then.
    */
-  appendSamples(samples: MetricSample[], unchanged?: Unchanged): Promise<void> {
-    return this.enqueue((rows) => {
+  appendSamples(
+    samples: MetricSample[],
+    unchanged?: Unchanged,
+    checkpoint?: Checkpoint,
+  ): Promise<void> {
+    return this.enqueue(checkpoint, (rows) => {
       for (let i = 0; i < samples.length; i++) {
         const error = SampleRows.check(samples[i], this.states[samples[i].series], i);
         if (error) throw new MetricInputError(error);
@@ -156,9 +164,9 @@ export class MetricStore {
     this.conn.closeSync();
   }
 
-  private enqueue(run: Job["run"]): Promise<void> {
+  private enqueue(checkpoint: Checkpoint | undefined, run: Job["run"]): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ run, done: (e) => (e ? reject(e) : resolve()) });
+      this.pending.push({ run, checkpoint, done: (e) => (e ? reject(e) : resolve()) });
       this.flushing ??= this.flush();
     });
   }
@@ -186,6 +194,10 @@ export class MetricStore {
         await this.conn.run("BEGIN TRANSACTION");
         if (defs.length) await this.writeSeries(defs);
         await this.rows.appendTo(this.conn);
+        await writeCheckpoints(
+          this.conn,
+          ok.flatMap((job) => (job.checkpoint ? [job.checkpoint] : [])),
+        );
         await this.conn.run("COMMIT");
         for (const job of ok) job.done();
       } catch (e) {

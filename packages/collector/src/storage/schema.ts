@@ -1,3 +1,4 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { SPAN_COLUMNS as SHARED_SPAN_COLUMNS } from "@sonde/protocol/query";
 
 /**
@@ -12,6 +13,33 @@ import { SPAN_COLUMNS as SHARED_SPAN_COLUMNS } from "@sonde/protocol/query";
  * refused with a clear error instead of failing on the first insert.
  */
 export const SCHEMA_VERSION = 3;
+
+/**
+ * Progress of Sonde collection protocol sessions: a row `(session, seq)` is written in the same
+ * transaction as the data of that session's batch `seq`, so after a crash the highest stored
+ * `seq` of a session is exactly how far its data got (no batch stored twice, none lost).
+ */
+export const CHECKPOINTS_DDL = `CREATE TABLE IF NOT EXISTS collect_checkpoints (
+  session_id VARCHAR NOT NULL, seq UBIGINT NOT NULL)`;
+
+/** A session's batch whose data a write carries (see {@link CHECKPOINTS_DDL}). */
+export interface Checkpoint {
+  session: string;
+  seq: number;
+}
+
+/** Writes checkpoint rows on `conn`, inside the caller's transaction. */
+export async function writeCheckpoints(
+  conn: DuckDBConnection,
+  checkpoints: Checkpoint[],
+): Promise<void> {
+  if (checkpoints.length === 0) return;
+  const values = checkpoints.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(", ");
+  await conn.run(
+    `INSERT INTO collect_checkpoints VALUES ${values}`,
+    checkpoints.flatMap((c) => [c.session, c.seq]),
+  );
+}
 
 export const META_DDL = `CREATE TABLE IF NOT EXISTS sonde_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`;
 
