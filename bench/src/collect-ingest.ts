@@ -71,7 +71,9 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), "sonde-collect-ingest-"));
   const storage = join(dir, "data.duckdb");
   const child = fork(fileURLToPath(import.meta.url), ["collector", storage], {
-    execArgv: process.env.SONDE_PROFILE ? ["--cpu-prof", "--cpu-prof-dir", process.env.SONDE_PROFILE] : [],
+    execArgv: process.env.SONDE_PROFILE
+      ? ["--cpu-prof", "--cpu-prof-dir", process.env.SONDE_PROFILE]
+      : [],
   });
   const port = await new Promise<number>((resolve) =>
     child.once("message", (m: { port: number }) => resolve(m.port)),

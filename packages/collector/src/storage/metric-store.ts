@@ -13,8 +13,8 @@ import {
   seriesKey,
   seriesMetadata,
 } from "./metric-series.js";
-import { CHECKPOINTS_DDL, type Checkpoint, writeCheckpoints } from "./schema.js";
 import { newSeriesState, SampleRows, type SeriesState } from "./sample-rows.js";
+import { CHECKPOINTS_DDL, type Checkpoint, writeCheckpoints } from "./schema.js";
 
 /** A rejected `defineSeries` or `appendSamples` call: `message` names the offending field. */
 export class MetricInputError extends Error {
