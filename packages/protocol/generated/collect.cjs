@@ -2533,6 +2533,7 @@ $root.sonde = (function() {
                  * @typedef {Object} sonde.collect.v1.MetricSamples.$Properties
                  * @property {Array.<number>|null} [sampledMetrics] MetricSamples sampledMetrics
                  * @property {Array.<number>|null} [changed] MetricSamples changed
+                 * @property {Uint8Array|null} [changedRice] MetricSamples changedRice
                  * @property {Array.<number>|null} [ints] MetricSamples ints
                  * @property {Array.<number>|null} [doubles] MetricSamples doubles
                  * @property {Array.<string>|null} [strings] MetricSamples strings
@@ -2589,6 +2590,14 @@ $root.sonde = (function() {
                  * @instance
                  */
                 MetricSamples.prototype.changed = $util.emptyArray;
+
+                /**
+                 * MetricSamples changedRice.
+                 * @member {Uint8Array} changedRice
+                 * @memberof sonde.collect.v1.MetricSamples
+                 * @instance
+                 */
+                MetricSamples.prototype.changedRice = $util.newBuffer([]);
 
                 /**
                  * MetricSamples ints.
@@ -2667,6 +2676,8 @@ $root.sonde = (function() {
                             writer.uint32(/* id 5, wireType 2 =*/42).string(message.strings[i]);
                     if (message.buckets != null && message.buckets.length)
                         writer.uint32(/* id 6, wireType 2 =*/50).uint32s(message.buckets);
+                    if (message.changedRice != null && $Object.hasOwnProperty.call(message, "changedRice") && message.changedRice.length)
+                        writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.changedRice);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (var i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -2691,7 +2702,7 @@ $root.sonde = (function() {
                         _depth = 0;
                     if (_depth > $Reader.recursionLimit)
                         throw $Error("max depth exceeded");
-                    var end, message;
+                    var end, message, value;
                     if (length === $undefined)
                         end = reader.len;
                     else {
@@ -2737,6 +2748,15 @@ $root.sonde = (function() {
                                 if (!(message.changed && message.changed.length))
                                     message.changed = [];
                                 message.changed.push(reader.uint32());
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.changedRice = value;
+                                else
+                                    delete message.changedRice;
                                 continue;
                             }
                         case 3: {

@@ -1033,6 +1033,9 @@ export namespace sonde {
                 /** MetricSamples changed. */
                 changed: number[];
 
+                /** MetricSamples changedRice. */
+                changedRice: Uint8Array;
+
                 /** MetricSamples ints. */
                 ints: number[];
 
@@ -1082,6 +1085,9 @@ export namespace sonde {
 
                     /** MetricSamples changed */
                     changed?: (number[]|null);
+
+                    /** MetricSamples changedRice */
+                    changedRice?: (Uint8Array|null);
 
                     /** MetricSamples ints */
                     ints?: (number[]|null);

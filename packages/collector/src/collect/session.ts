@@ -5,7 +5,7 @@ import {
   columnOf,
   type Define,
   decodeSpan,
-  fromGaps,
+  fromRuns,
   type MetricDefinition,
   MetricKind,
   readMetricSamples,
@@ -240,7 +240,7 @@ export class CollectorSession {
       sampleCount = changed.size;
     }
     const unchanged: number[] = [];
-    for (const metric of fromGaps(batch.metrics?.sampledMetrics)) {
+    for (const metric of fromRuns(batch.metrics?.sampledMetrics)) {
       if (!this.#metrics.has(metric)) throw new BatchError(`sampled undefined metric ${metric}`);
       for (const id of this.#seriesOfMetric.get(metric) ?? []) {
         if (changed.has(id)) continue;

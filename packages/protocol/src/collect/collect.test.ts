@@ -8,6 +8,7 @@ import {
   decodeSpan,
   encodeClientMessage,
   encodeSpan,
+  fromRuns,
   MetricSamplesBuilder,
   metricInterval,
   readMetricSamples,
@@ -17,6 +18,7 @@ import {
   StringTable,
   StringTableError,
 } from "./index.js";
+import { riceDecode, riceEncode } from "./rice.js";
 
 function roundTrip(builder: MetricSamplesBuilder, columns: Map<number, Column>) {
   const bytes = encodeClientMessage({ batch: { seq: 1, metrics: builder.build() } });
@@ -60,7 +62,7 @@ describe("metric samples", () => {
     ]);
   });
 
-  it("cost about two bytes per changed small counter and nothing per unchanged series", () => {
+  it("cost under two bytes per changed small counter and nothing per unchanged series", () => {
     const b = new MetricSamplesBuilder();
     const columns = new Map<number, Column>();
     for (let s = 0; s < 1000; s += 10) {
@@ -70,7 +72,7 @@ describe("metric samples", () => {
     for (let m = 1; m <= 10; m++) b.addSampledMetric(m);
     const { seen, bytes } = roundTrip(b, columns);
     assert.equal(seen.length, 100);
-    assert.ok(bytes <= 2 * 100 + 30, `${bytes} bytes for 100 changed of 1000 series`);
+    assert.ok(bytes <= 190, `${bytes} bytes for 100 changed of 1000 series`);
   });
 
   it("reject samples that do not fit their definitions", () => {
@@ -125,6 +127,54 @@ describe("metric samples", () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe("Rice-coded ids and metric runs", () => {
+  it("round-trip any ascending id set", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 100_000 }), { maxLength: 300 }),
+        (list) => {
+          const ids = [...list].sort((a, b) => a - b);
+          assert.deepEqual(riceDecode(riceEncode(ids)), ids);
+        },
+      ),
+    );
+  });
+
+  it("take about 5.5 bits per id for 100 random ids of 1,000 (varint gaps: 8)", () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const ids = new Set<number>();
+    while (ids.size < 100) ids.add(1 + Math.floor(random() * 1000));
+    const bytes = riceEncode([...ids].sort((a, b) => a - b)).length;
+    assert.ok(bytes <= 75, `${bytes} bytes`);
+  });
+
+  it("reject truncated or inflated codes without allocating for them", () => {
+    const good = riceEncode([3, 9, 40, 41, 300]);
+    assert.throws(() => riceDecode(good.subarray(0, good.length - 1)), RangeError);
+    assert.throws(() => riceDecode(Uint8Array.from([0xff, 0xff, 0xff, 0x7f, 2, 0])), RangeError);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        try {
+          assert.ok(riceDecode(bytes).length <= bytes.length * 8);
+        } catch (e) {
+          assert.ok(e instanceof RangeError);
+        }
+      }),
+    );
+  });
+
+  it("metric runs: consecutive ids cost two numbers", () => {
+    const b = new MetricSamplesBuilder();
+    for (const m of [1, 2, 3, 4, 5, 9, 10, 12]) b.addSampledMetric(m);
+    const built = b.build();
+    assert.deepEqual(built?.sampledMetrics, [1, 5, 4, 2, 2, 1]);
+    assert.deepEqual(fromRuns(built?.sampledMetrics), [1, 2, 3, 4, 5, 9, 10, 12]);
+    assert.throws(() => fromRuns([1]), SampleDecodeError);
+    assert.throws(() => fromRuns([1, 0]), SampleDecodeError);
   });
 });
 

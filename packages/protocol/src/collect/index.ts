@@ -9,7 +9,7 @@ export {
   type Column,
   columnOf,
   type DistributionChange,
-  fromGaps,
+  fromRuns,
   MetricSamplesBuilder,
   readMetricSamples,
   SampleDecodeError,

@@ -1,5 +1,6 @@
 import type { MetricSamples } from "./messages.js";
 import { MetricKind, ValueType } from "./messages.js";
+import { riceDecode, riceEncode } from "./rice.js";
 
 /**
  * The columnar encoding of one instant's metric samples (`MetricSamples` in collect.proto).
@@ -79,16 +80,20 @@ export class MetricSamplesBuilder {
     if (this.metrics.length === 0 && this.changes.length === 0) return undefined;
     this.changes.sort((a, b) => a.series - b.series);
     const out = {
-      sampledMetrics: gaps(this.metrics.sort((a, b) => a - b)),
+      sampledMetrics: runs(this.metrics.sort((a, b) => a - b)),
       changed: [] as number[],
       ints: [] as number[],
       doubles: [] as number[],
       strings: [] as string[],
       buckets: [] as number[],
+      changedRice: undefined as Uint8Array | undefined,
     };
     let previous = 0;
+    let varintBytes = 0;
     for (const { series, value } of this.changes) {
-      out.changed.push(series - previous);
+      const gap = series - previous;
+      out.changed.push(gap);
+      varintBytes += gap < 0x80 ? 1 : gap < 0x4000 ? 2 : 3;
       previous = series;
       switch (value.column) {
         case "int":
@@ -115,27 +120,46 @@ export class MetricSamplesBuilder {
         }
       }
     }
+    if (this.changes.length > 8) {
+      const rice = riceEncode(this.changes.map((c) => c.series));
+      if (rice.length < varintBytes) {
+        out.changedRice = rice;
+        out.changed = [];
+      }
+    }
     return out;
   }
 }
 
-function gaps(ascending: number[]): number[] {
-  const out = new Array<number>(ascending.length);
-  let previous = 0;
-  for (let i = 0; i < ascending.length; i++) {
-    out[i] = ascending[i] - previous;
-    previous = ascending[i];
+/** Ascending distinct ids as runs: pairs (gap from the end of the previous run, length). */
+function runs(ascending: number[]): number[] {
+  const out: number[] = [];
+  let end = 0;
+  for (let i = 0; i < ascending.length; ) {
+    let j = i + 1;
+    while (j < ascending.length && ascending[j] === ascending[j - 1] + 1) j++;
+    out.push(ascending[i] - end, j - i);
+    end = ascending[j - 1];
+    i = j;
   }
   return out;
 }
 
-/** Expands a gap-encoded ascending id list. */
-export function fromGaps(list: readonly number[] | null | undefined): number[] {
+/**
+ * Expands `sampled_metrics` runs into ids. Throws {@link SampleDecodeError} for an odd-length
+ * list or an empty run.
+ */
+export function fromRuns(list: readonly number[] | null | undefined): number[] {
   const out: number[] = [];
-  let id = 0;
-  for (const gap of list ?? []) {
-    id += gap;
-    out.push(id);
+  const pairs = list ?? [];
+  if (pairs.length % 2 !== 0) throw new SampleDecodeError("sampled_metrics holds an odd count");
+  let end = 0;
+  for (let i = 0; i < pairs.length; i += 2) {
+    const length = pairs[i + 1];
+    if (length === 0 || pairs[i] === 0) throw new SampleDecodeError("empty or overlapping run");
+    if (length > 1_000_000) throw new SampleDecodeError("run too long");
+    for (let id = end + pairs[i]; id < end + pairs[i] + length; id++) out.push(id);
+    end += pairs[i] + length - 1;
   }
   return out;
 }
@@ -151,7 +175,16 @@ export function readMetricSamples(
   column: (series: number) => Column | undefined,
   visit: (series: number, value: SampleValue) => void,
 ): void {
-  const changed = samples.changed ?? [];
+  let changed = samples.changed ?? [];
+  if (samples.changedRice && samples.changedRice.length > 0) {
+    if (changed.length > 0) throw new SampleDecodeError("both changed and changed_rice");
+    try {
+      const ids = riceDecode(samples.changedRice);
+      changed = ids.map((id, i) => (i === 0 ? id : id - ids[i - 1]));
+    } catch (error) {
+      throw new SampleDecodeError(`changed_rice: ${(error as Error).message}`);
+    }
+  }
   const ints = samples.ints ?? [];
   const doubles = samples.doubles ?? [];
   const strings = samples.strings ?? [];
