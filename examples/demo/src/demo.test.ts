@@ -106,7 +106,7 @@ test("the demo's services report one connected trace per checkout: web → auth,
       }[];
     };
     let charges = await increase();
-    for (let i = 0; i < 20 && !(charges[0]?.values.INCREASE > 0); i++) {
+    for (let i = 0; i < 60 && !(charges[0]?.values.INCREASE > 0); i++) {
       await new Promise((r) => setTimeout(r, 500));
       charges = await increase();
     }

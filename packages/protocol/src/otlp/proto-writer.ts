@@ -41,7 +41,13 @@ export class ProtoWriter {
 
   /** A field key: field number and wire type (0 varint, 1 fixed64, 2 length-delimited, 5 fixed32). */
   tag(field: number, wireType: number): void {
-    this.uint32((field << 3) | wireType);
+    const key = (field << 3) | wireType;
+    if (key > 127) {
+      this.uint32(key);
+      return;
+    }
+    this.ensure(1);
+    this.buf[this.pos++] = key;
   }
 
   /** An int64 varint (two's complement for negatives: 10 bytes). */
@@ -61,7 +67,7 @@ export class ProtoWriter {
 
   fixed64(v: bigint): void {
     this.ensure(8);
-    this.buf.writeBigUInt64LE(BigInt.asUintN(64, v), this.pos);
+    this.buf.writeBigUInt64LE(v >= 0n ? v : BigInt.asUintN(64, v), this.pos);
     this.pos += 8;
   }
 
@@ -82,9 +88,9 @@ export class ProtoWriter {
       this.pos += 1 + n;
       return;
     }
-    this.bytesOf(() => {
-      this.pos += this.buf.write(s, this.pos, "utf8");
-    });
+    const start = this.begin();
+    this.pos += this.buf.write(s, this.pos, "utf8");
+    this.end(start);
   }
 
   /**
@@ -116,12 +122,18 @@ export class ProtoWriter {
     }
   }
 
-  /** Writes a length-delimited field whose content `write` produces. */
-  bytesOf(write: () => void): void {
+  /**
+   * Starts a length-delimited field (after its tag): reserves one length byte and returns the
+   * position to hand to {@link end} once the content is written. Nested fields need no
+   * closure per field (measured: closures per field were ~half of span encoding time).
+   */
+  begin(): number {
     this.ensure(1);
-    const start = this.pos + 1;
-    this.pos = start;
-    write();
+    return ++this.pos;
+  }
+
+  /** Ends the length-delimited field started at `start` (what {@link begin} returned). */
+  end(start: number): void {
     const len = this.pos - start;
     if (len < 128) {
       this.buf[start - 1] = len;
@@ -134,6 +146,13 @@ export class ProtoWriter {
     this.pos = start - 1;
     this.uint32(len);
     this.pos += len;
+  }
+
+  /** Writes a length-delimited field whose content `write` produces. */
+  bytesOf(write: () => void): void {
+    const start = this.begin();
+    write();
+    this.end(start);
   }
 
   /** A copy of what was written. */

@@ -5,6 +5,9 @@ import { ProtoWriter } from "./proto-writer.js";
 const KIND_NUMBER = { internal: 1, server: 2, client: 3, producer: 4, consumer: 5 } as const;
 const STATUS_NUMBER = { unset: 0, ok: 1, error: 2 } as const;
 
+// Length-delimited fields are written with `begin()`/`end()` rather than closures: measured on
+// 512-span batches of server spans (8 attributes), closures per field were about half the time.
+
 function anyValue(w: ProtoWriter, v: AttrValue): void {
   if (typeof v === "string") {
     w.tag(1, 2);
@@ -20,12 +23,14 @@ function anyValue(w: ProtoWriter, v: AttrValue): void {
     w.double(v);
   } else if (Array.isArray(v)) {
     w.tag(5, 2);
-    w.bytesOf(() => {
-      for (const x of v) {
-        w.tag(1, 2);
-        w.bytesOf(() => anyValue(w, x));
-      }
-    });
+    const array = w.begin();
+    for (const x of v) {
+      w.tag(1, 2);
+      const value = w.begin();
+      anyValue(w, x);
+      w.end(value);
+    }
+    w.end(array);
   }
 }
 
@@ -33,12 +38,14 @@ function anyValue(w: ProtoWriter, v: AttrValue): void {
 function keyValues(w: ProtoWriter, field: number, attrs: Attributes): void {
   for (const key in attrs) {
     w.tag(field, 2);
-    w.bytesOf(() => {
-      w.tag(1, 2);
-      w.string(key);
-      w.tag(2, 2);
-      w.bytesOf(() => anyValue(w, attrs[key]));
-    });
+    const keyValue = w.begin();
+    w.tag(1, 2);
+    w.string(key);
+    w.tag(2, 2);
+    const value = w.begin();
+    anyValue(w, attrs[key]);
+    w.end(value);
+    w.end(keyValue);
   }
 }
 
@@ -66,36 +73,40 @@ function span(w: ProtoWriter, s: SpanRecord): void {
   keyValues(w, 9, s.attributes);
   for (const e of s.events) {
     w.tag(11, 2);
-    w.bytesOf(() => {
-      w.tag(1, 1);
-      w.fixed64(e.timeUnixNano);
-      w.tag(2, 2);
-      w.string(e.name);
-      keyValues(w, 3, e.attributes);
-    });
+    const event = w.begin();
+    w.tag(1, 1);
+    w.fixed64(e.timeUnixNano);
+    w.tag(2, 2);
+    w.string(e.name);
+    keyValues(w, 3, e.attributes);
+    w.end(event);
   }
   for (const l of s.links) {
     w.tag(13, 2);
-    w.bytesOf(() => {
-      w.tag(1, 2);
-      w.hex(l.traceId);
-      w.tag(2, 2);
-      w.hex(l.spanId);
-      keyValues(w, 4, l.attributes);
-    });
+    const link = w.begin();
+    w.tag(1, 2);
+    w.hex(l.traceId);
+    w.tag(2, 2);
+    w.hex(l.spanId);
+    keyValues(w, 4, l.attributes);
+    w.end(link);
   }
   if (s.statusCode !== "unset" || s.statusMessage) {
     w.tag(15, 2);
-    w.bytesOf(() => {
-      if (s.statusMessage) {
-        w.tag(2, 2);
-        w.string(s.statusMessage);
-      }
-      w.tag(3, 0);
-      w.uint32(STATUS_NUMBER[s.statusCode]);
-    });
+    const status = w.begin();
+    if (s.statusMessage) {
+      w.tag(2, 2);
+      w.string(s.statusMessage);
+    }
+    w.tag(3, 0);
+    w.uint32(STATUS_NUMBER[s.statusCode]);
+    w.end(status);
   }
 }
+
+// One writer reused by every call (encoding is synchronous): its buffer grows to the largest
+// request once instead of being allocated and grown per request.
+const shared = new ProtoWriter();
 
 /**
  * Encodes spans as an OTLP/HTTP protobuf `ExportTraceServiceRequest` body (opentelemetry-proto
@@ -103,29 +114,34 @@ function span(w: ProtoWriter, s: SpanRecord): void {
  * well-typed input (ids must be hex of the right length, as `SpanRecord` documents).
  */
 export function encodeTraceRequest(batches: ResourceSpansRecord[]): Uint8Array {
-  const w = new ProtoWriter();
+  const w = shared;
+  w.pos = 0;
   for (const b of batches) {
     w.tag(1, 2);
-    w.bytesOf(() => {
-      w.tag(1, 2);
-      w.bytesOf(() => keyValues(w, 1, b.resource.attributes));
+    const resourceSpans = w.begin();
+    w.tag(1, 2);
+    const resource = w.begin();
+    keyValues(w, 1, b.resource.attributes);
+    w.end(resource);
+    w.tag(2, 2);
+    const scopeSpans = w.begin();
+    w.tag(1, 2);
+    const scope = w.begin();
+    w.tag(1, 2);
+    w.string(b.scope.name);
+    if (b.scope.version) {
       w.tag(2, 2);
-      w.bytesOf(() => {
-        w.tag(1, 2);
-        w.bytesOf(() => {
-          w.tag(1, 2);
-          w.string(b.scope.name);
-          if (b.scope.version) {
-            w.tag(2, 2);
-            w.string(b.scope.version);
-          }
-        });
-        for (const s of b.spans) {
-          w.tag(2, 2);
-          w.bytesOf(() => span(w, s));
-        }
-      });
-    });
+      w.string(b.scope.version);
+    }
+    w.end(scope);
+    for (const s of b.spans) {
+      w.tag(2, 2);
+      const record = w.begin();
+      span(w, s);
+      w.end(record);
+    }
+    w.end(scopeSpans);
+    w.end(resourceSpans);
   }
   return w.finish();
 }

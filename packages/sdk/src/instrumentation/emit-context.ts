@@ -14,20 +14,37 @@ export function setEmitContext(target: object, ctx: Context): void {
   (target as Carrier)[EMIT_CONTEXT] = ctx;
 }
 
+type Listeners = { _events?: Record<string | symbol, unknown> };
+
+/** False only when `target` is a Node `EventEmitter` known to have no `event` listener. */
+function mayHaveListeners(target: unknown, event: string | symbol): boolean {
+  const events = (target as Listeners)._events;
+  return typeof events !== "object" || events === null || events[event] !== undefined;
+}
+
 /**
  * Wraps `prototype.emit` so that objects given a context by {@link setEmitContext} emit in it;
  * others are untouched. One patch per class instead of a wrapper per object: measured on the
  * HTTP server path, where per-object `emit` wrappers cost a closure and an own property on
- * every request and response. Returns a function that undoes the patch.
+ * every request and response. Events nobody listens to (most of a response's: `prefinish`,
+ * `finish`, …) are emitted without switching contexts. `beforeEmit`, when given, is called
+ * for every event of an object with a context, before its listeners (the HTTP server ends its
+ * span on the response's `close` this way, without a listener per response). Returns a
+ * function that undoes the patch.
  */
-export function patchEmitContext(prototype: object): () => void {
+export function patchEmitContext(
+  prototype: object,
+  beforeEmit?: (target: object, event: string | symbol) => void,
+): () => void {
   const target = prototype as { emit: Emit };
   const hadOwn = Object.hasOwn(prototype, "emit");
   const original = target.emit;
   let enabled = true;
   const patched: Emit = function (this: unknown, event, ...args) {
     const ctx = (this as Carrier)[EMIT_CONTEXT];
-    if (ctx === undefined || !enabled || context.active() === ctx) {
+    if (ctx === undefined || !enabled) return original.call(this, event, ...args);
+    if (beforeEmit !== undefined) beforeEmit(this as object, event);
+    if (!mayHaveListeners(this, event) || context.active() === ctx) {
       return original.call(this, event, ...args);
     }
     return context.with(ctx, () => original.call(this, event, ...args));

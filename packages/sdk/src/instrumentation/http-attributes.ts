@@ -1,6 +1,7 @@
 import type { ClientRequest, IncomingMessage } from "node:http";
 import type { TLSSocket } from "node:tls";
 import type { Attributes } from "@sonde/api";
+import { firstRawHeader } from "./raw-headers.js";
 
 // OpenTelemetry HTTP semantic conventions (v1.26+, stable HTTP attributes).
 const KNOWN_METHODS = new Set([
@@ -32,11 +33,26 @@ export function methodAttributes(raw: string | undefined): {
   };
 }
 
+const PORT = /^\d+$/;
+
+/** The span name prefix of a request method: the method if known, else `HTTP`. */
+export function methodName(raw: string | undefined): string {
+  const method = raw ?? "GET";
+  return KNOWN_METHODS.has(method) ? method : "HTTP";
+}
+
 /** Splits a Host header (`name`, `name:port`, `[v6]:port`) into address and port. */
 export function parseHost(
   host: string | undefined,
 ): { address: string; port?: number } | undefined {
   if (host === undefined || host === "") return undefined;
+  if (host.charCodeAt(0) !== 91 /* [ */) {
+    // The common `name` or `name:port`, without a regular expression.
+    const colon = host.indexOf(":");
+    if (colon === -1) return { address: host };
+    const port = host.slice(colon + 1);
+    return PORT.test(port) ? { address: host.slice(0, colon), port: Number(port) } : undefined;
+  }
   const match = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(host);
   if (match === null) return undefined;
   const address = match[1].startsWith("[") ? match[1].slice(1, -1) : match[1];
@@ -64,8 +80,8 @@ function pathOf(target: string): string {
 export function serverAttributes(request: IncomingMessage): Attributes {
   const socket = request.socket;
   const scheme = (socket as TLSSocket).encrypted ? "https" : "http";
-  const headers = request.headers;
-  const host = parseHost(headers.host);
+  const raw = request.rawHeaders;
+  const host = parseHost(firstRawHeader(raw, "host"));
   const method = request.method ?? "GET";
   const known = KNOWN_METHODS.has(method);
   const attributes: Attributes = {
@@ -77,7 +93,7 @@ export function serverAttributes(request: IncomingMessage): Attributes {
     "network.protocol.version": request.httpVersion,
   };
   if (!known) attributes["http.request.method_original"] = method;
-  const userAgent = headers["user-agent"];
+  const userAgent = firstRawHeader(raw, "user-agent");
   if (userAgent !== undefined) attributes["user_agent.original"] = userAgent;
   const client = socket.remoteAddress;
   if (client !== undefined) attributes["client.address"] = client;

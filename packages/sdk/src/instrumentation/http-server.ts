@@ -4,7 +4,6 @@ import {
   context,
   createContextKey,
   diag,
-  headersGetter,
   propagation,
   ROOT_CONTEXT,
   type Span,
@@ -12,7 +11,8 @@ import {
   trace,
 } from "@sonde/api";
 import { setEmitContext } from "./emit-context.js";
-import { methodAttributes, serverAttributes } from "./http-attributes.js";
+import { methodName, serverAttributes } from "./http-attributes.js";
+import { rawHeadersGetter } from "./raw-headers.js";
 
 const SERVER_REQUEST = createContextKey("sonde.http.server_request");
 
@@ -34,8 +34,22 @@ export function setHttpRoute(route: string): void {
   request.span.setAttribute("http.route", route).updateName(`${request.method} ${route}`);
 }
 
-function endOnClose(span: Span, response: ServerResponse): void {
-  response.on("close", () => {
+const SERVER_SPAN = Symbol("sonde.http.server_span");
+
+type Traced = { [SERVER_SPAN]?: Span };
+
+/**
+ * Ends the server span of `response` on its `close` event (emitted once the response is sent
+ * or the connection is lost), with the status code; the `beforeEmit` hook of the response's
+ * emit patch, so that no listener is added per response. Never throws.
+ */
+export function endServerSpanOnClose(target: object, event: string | symbol): void {
+  if (event !== "close") return;
+  const response = target as ServerResponse & Traced;
+  const span = response[SERVER_SPAN];
+  if (span === undefined) return;
+  response[SERVER_SPAN] = undefined;
+  try {
     if (response.headersSent) {
       span.setAttribute("http.response.status_code", response.statusCode);
       if (response.statusCode >= 500) span.setStatus("error");
@@ -44,7 +58,9 @@ function endOnClose(span: Span, response: ServerResponse): void {
       span.setStatus("error", "connection closed before the response was complete");
     }
     span.end();
-  });
+  } catch (error) {
+    diag.report({ code: "internal_error", message: "ending an HTTP server span failed", error });
+  }
 }
 
 /**
@@ -58,14 +74,14 @@ function startServerSpan(
 ): { span: Span; active: Context } {
   // A server span starts from the incoming request alone, not from whatever context the
   // listening socket happened to be created in.
-  const incoming = propagation.extract(request.headers, headersGetter, ROOT_CONTEXT);
-  const method = methodAttributes(request.method).name;
+  const incoming = propagation.extract(request.rawHeaders, rawHeadersGetter, ROOT_CONTEXT);
+  const method = methodName(request.method);
   const span = tracer.startSpan(method, {
     kind: "server",
     parent: trace.getSpan(incoming) ?? null,
     attributes: serverAttributes(request),
   });
-  endOnClose(span, response);
+  (response as ServerResponse & Traced)[SERVER_SPAN] = span;
   const active = trace.setSpan(incoming, span).setValue(SERVER_REQUEST, { span, method });
   setEmitContext(request, active);
   setEmitContext(response, active);
@@ -73,10 +89,14 @@ function startServerSpan(
 }
 
 /** Runs the `request` listeners under the server span; a synchronous throw is recorded. */
-function emitTraced(tracer: Tracer, args: unknown[], emit: () => boolean): boolean {
+function emitTraced(
+  tracer: Tracer,
+  request: IncomingMessage,
+  response: ServerResponse,
+  emit: () => boolean,
+): boolean {
   let started: { span: Span; active: Context };
   try {
-    const [request, response] = args as [IncomingMessage, ServerResponse];
     started = startServerSpan(tracer, request, response);
   } catch (error) {
     diag.report({ code: "internal_error", message: "tracing an HTTP request failed", error });
@@ -109,7 +129,8 @@ export function patchServerEmit(prototype: Server, tracer: Tracer): () => void {
   let enabled = true;
   const patched = function (this: Server, event: string | symbol, ...args: unknown[]): boolean {
     if (!enabled || event !== "request") return emit.call(this, event, ...args);
-    return emitTraced(tracer, args, () => emit.call(this, event, ...args));
+    const [request, response] = args as [IncomingMessage, ServerResponse];
+    return emitTraced(tracer, request, response, () => emit.call(this, event, ...args));
   };
   prototype.emit = patched as Server["emit"];
   return () => {

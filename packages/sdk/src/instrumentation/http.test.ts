@@ -258,6 +258,36 @@ test("the server span continues a traceparent sent by any client", async () => {
   assert.equal("user_agent.original" in serverSpan.attributes, false);
 });
 
+test("incoming headers are read whatever their case; a duplicated traceparent is invalid", async () => {
+  const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+  const send = async (headers: string) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.write(`GET /status/200 HTTP/1.1\r\n${headers}Connection: close\r\n\r\n`);
+    socket.resume();
+    await new Promise((resolve) => socket.on("close", resolve));
+  };
+  await send(
+    `HOST: [::1]:9000\r\nTraceParent: 00-${traceId}-00f067aa0ba902b7-01\r\n` +
+      "TRACESTATE: a=1\r\ntracestate: b=2\r\nUser-Agent: probe/1\r\n",
+  );
+  const serverSpan = only(await httpSpans(1), "server");
+  assert.equal(serverSpan.traceId, traceId);
+  assert.equal(serverSpan.parentSpanId, "00f067aa0ba902b7");
+  assert.equal(serverSpan.traceState, "a=1,b=2");
+  assert.equal(serverSpan.attributes["server.address"], "::1");
+  assert.equal(serverSpan.attributes["server.port"], 9000);
+  assert.equal(serverSpan.attributes["user_agent.original"], "probe/1");
+  // Two traceparent lines are joined (as request.headers joins them) and so rejected.
+  exporter.reset();
+  await send(
+    `Host: x\r\ntraceparent: 00-${traceId}-00f067aa0ba902b7-01\r\n` +
+      `traceparent: 00-${traceId}-00f067aa0ba902b8-01\r\n`,
+  );
+  const fresh = only(await httpSpans(1), "server");
+  assert.notEqual(fresh.traceId, traceId);
+  assert.equal(fresh.parentSpanId, "");
+});
+
 test("a socket error ends the client span with error status; the caller still sees it", async () => {
   const closed = net.createServer();
   await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));

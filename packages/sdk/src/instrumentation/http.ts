@@ -4,7 +4,7 @@ import { trace } from "@sonde/api";
 import { SDK_VERSION } from "../version.js";
 import { patchEmitContext } from "./emit-context.js";
 import { type ClientModule, patchClient } from "./http-client.js";
-import { patchServerEmit } from "./http-server.js";
+import { endServerSpanOnClose, patchServerEmit } from "./http-server.js";
 
 /** The instrumentation scope of HTTP spans. */
 export const HTTP_SCOPE = "@sonde/sdk/http";
@@ -21,7 +21,7 @@ export function instrumentHttp(): () => void {
   const undo = [
     // Requests and responses emit in their server span's context (https uses the same classes).
     patchEmitContext(http.IncomingMessage.prototype),
-    patchEmitContext(http.ServerResponse.prototype),
+    patchEmitContext(http.ServerResponse.prototype, endServerSpanOnClose),
     patchServerEmit(http.Server.prototype, tracer),
     patchServerEmit(https.Server.prototype as unknown as http.Server, tracer),
     patchClient([http as unknown as ClientModule, https as unknown as ClientModule], tracer),

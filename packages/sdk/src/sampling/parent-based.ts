@@ -1,6 +1,19 @@
 import type { SpanContext, SpanKind } from "@sonde/api";
 import { alwaysOffSampler, alwaysOnSampler, type Sampler } from "./sampler.js";
 
+// Samplers that sample a span with a parent in this process exactly when the parent is sampled.
+const FOLLOWS_LOCAL_PARENT = new WeakSet<Sampler>();
+
+/**
+ * True when `sampler` decides for a span whose parent is in this process by the parent's
+ * `sampled` flag alone (a {@link parentBasedSampler} with the default local delegates): the
+ * SDK then takes that decision itself, without building the parent's span context (and
+ * drawing an unsampled parent's span id) only to hand it to the sampler.
+ */
+export function followsLocalParent(sampler: Sampler): boolean {
+  return FOLLOWS_LOCAL_PARENT.has(sampler);
+}
+
 /** The samplers {@link parentBasedSampler} delegates to, by kind of parent. */
 export interface ParentBasedOptions {
   /** For spans without a parent (new traces). */
@@ -32,7 +45,7 @@ export function parentBasedSampler(options: ParentBasedOptions): Sampler {
   const remoteNotSampled = given.remoteParentNotSampled ?? alwaysOffSampler;
   const localSampled = given.localParentSampled ?? alwaysOnSampler;
   const localNotSampled = given.localParentNotSampled ?? alwaysOffSampler;
-  return Object.freeze({
+  const sampler: Sampler = Object.freeze({
     description: `parentBased(root: ${root.description})`,
     shouldSample(
       traceId: string,
@@ -54,4 +67,8 @@ export function parentBasedSampler(options: ParentBasedOptions): Sampler {
       return delegate.shouldSample(traceId, parent, name, kind);
     },
   });
+  if (localSampled === alwaysOnSampler && localNotSampled === alwaysOffSampler) {
+    FOLLOWS_LOCAL_PARENT.add(sampler);
+  }
+  return sampler;
 }

@@ -201,7 +201,7 @@ test("parent-based: children follow the sampled flag, which propagates to the ne
   );
 });
 
-test("invalid sampler options are clamped and reported, never thrown", () => {
+test("invalid sampler options are clamped and reported, never thrown", async () => {
   const events: DiagEvent[] = [];
   const sonde = start({ onDiagnostic: (event) => events.push(event) });
   const all = traceIdRatioSampler(7);
@@ -211,9 +211,72 @@ test("invalid sampler options are clamped and reported, never thrown", () => {
   assert.equal(none.description, "traceIdRatio(0)");
   assert.equal(none.shouldSample(`${"f".repeat(32)}`, undefined, "x", "internal"), false);
   assert.equal(limited.description, "rateLimiting(0/s)");
-  void sonde.shutdown();
+  const stopped = sonde.shutdown();
   assert.deepEqual(
     events.filter((event) => event.code === "invalid_options").map((event) => event.key),
     ["traceIdRatioSampler ratio", "rateLimitingSampler perSecond"],
   );
+  await stopped;
+});
+
+test("local parents: children follow them without the sampler; custom local delegates still decide", async () => {
+  const exporter = new InMemoryExporter();
+  let rootSampled = false;
+  const sonde = start({
+    exporter,
+    sampler: parentBasedSampler({
+      root: { description: "test", shouldSample: () => rootSampled },
+    }),
+  });
+  // Unsampled: the child gets the parent's trace and a lazily drawn id of its own, which
+  // propagates with the unsampled flag.
+  const root = tracer.startSpan("unsampled-root");
+  const child = tracer.startSpan("unsampled-child", { parent: root });
+  assert.equal(child.isRecording(), false);
+  const headers: Record<string, string> = {};
+  propagation.inject(headers, undefined, trace.setSpan(propagation.extract({}), child));
+  const childContext = child.spanContext();
+  assert.equal(childContext.traceId, root.spanContext().traceId);
+  assert.notEqual(childContext.spanId, root.spanContext().spanId);
+  assert.equal(headers.traceparent, `00-${childContext.traceId}-${childContext.spanId}-00`);
+  child.end();
+  root.end();
+  // Sampled: the child records its parent's span id.
+  rootSampled = true;
+  const sampledRoot = tracer.startSpan("sampled-root");
+  const sampledChild = tracer.startSpan("sampled-child", { parent: sampledRoot });
+  assert.equal(sampledChild.isRecording(), true);
+  sampledChild.end();
+  sampledRoot.end();
+  await sonde.forceFlush();
+  const records = exporter.spans();
+  assert.deepEqual(
+    records.map((s) => s.name),
+    ["sampled-child", "sampled-root"],
+  );
+  assert.equal(records[0].parentSpanId, sampledRoot.spanContext().spanId);
+  assert.equal(records[0].traceId, sampledRoot.spanContext().traceId);
+  await sonde.shutdown();
+
+  // A custom delegate for local parents is still asked, with the parent's context.
+  const asked: (SpanContext | undefined)[] = [];
+  const custom = start({
+    sampler: parentBasedSampler({
+      root: alwaysOnSampler,
+      localParentSampled: {
+        description: "never",
+        shouldSample: (_id, parent) => {
+          asked.push(parent);
+          return false;
+        },
+      },
+    }),
+  });
+  const parent = tracer.startSpan("parent");
+  const vetoed = tracer.startSpan("vetoed", { parent });
+  assert.equal(vetoed.isRecording(), false);
+  assert.deepEqual(asked, [parent.spanContext()]);
+  vetoed.end();
+  parent.end();
+  await custom.shutdown();
 });

@@ -106,7 +106,8 @@ export class SdkSpan implements Span {
   #links: SpanLinkRecord[] | undefined;
 
   /**
-   * `kind`: index into {@link KINDS}; `parentSpanId`: `""` for a root; `parent`: the parent when
+   * `kind`: index into {@link KINDS}; `parentSpanId`: `""` for a root (and may be `""` for an
+   * unsampled span, which is never exported); `parent`: the parent when
    * it is a span of this SDK (for the call graph); `startTimeUnixNano`: a start time given by
    * the caller. Positional, so that starting a span allocates no options object.
    */

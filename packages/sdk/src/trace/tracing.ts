@@ -7,6 +7,7 @@ import type {
   TracerImplementation,
 } from "@sonde/api";
 import { NonRecordingSpan, trace } from "@sonde/api";
+import { followsLocalParent } from "../sampling/parent-based.js";
 import type { Sampler } from "../sampling/sampler.js";
 import { text } from "./attributes.js";
 import { isSuppressionSpan } from "./context-manager.js";
@@ -35,10 +36,12 @@ export class Tracing implements TracerImplementation, SpanFinisher {
   bridge: SpanBridge | undefined;
   readonly #sink: SpanSink;
   readonly #sampler: Sampler;
+  readonly #followsLocalParent: boolean;
 
   constructor(sink: SpanSink, sampler: Sampler, metrics: MetricsImplementation) {
     this.#sink = sink;
     this.#sampler = sampler;
+    this.#followsLocalParent = followsLocalParent(sampler);
     this.stats = new SpanStats(metrics);
   }
 
@@ -46,6 +49,26 @@ export class Tracing implements TracerImplementation, SpanFinisher {
     if (parent !== undefined && isSuppressionSpan(parent)) return NOOP_SPAN;
     const spanName = typeof name === "string" ? name : text(name);
     const kind = kindIndex(options.kind);
+    if (parent instanceof SdkSpan && this.#followsLocalParent) {
+      // The decision is the parent's: no parent context, no sampler call. An unsampled child
+      // is never exported, so it needs no parent span id (nor does its parent need an id).
+      const sampled = parent.sampled;
+      const span = new SdkSpan(
+        scope,
+        spanName,
+        kind,
+        parent.traceId,
+        sampled ? parent.spanId : "",
+        parent,
+        parent.traceState,
+        sampled,
+        typeof options.startTimeUnixNano === "bigint" ? options.startTimeUnixNano : undefined,
+        this.stats.get(spanName),
+        this,
+      );
+      if (sampled) this.#recordStartData(span, options);
+      return span;
+    }
     let local: SdkSpan | undefined;
     let parentContext: SpanContext | undefined;
     if (parent instanceof SdkSpan) {
