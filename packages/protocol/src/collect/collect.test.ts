@@ -145,7 +145,10 @@ describe("Rice-coded ids and metric runs", () => {
 
   it("take about 5.5 bits per id for 100 random ids of 1,000 (varint gaps: 8)", () => {
     let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const ids = new Set<number>();
     while (ids.size < 100) ids.add(1 + Math.floor(random() * 1000));
     const bytes = riceEncode([...ids].sort((a, b) => a - b)).length;
