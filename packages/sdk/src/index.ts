@@ -6,6 +6,7 @@
 
 export { toDot } from "@sonde/protocol";
 export type { CallGraph, CallGraphEdge, CallGraphNode } from "./callgraph/call-graph.js";
+export { callGraphSvg } from "./callgraph/svg.js";
 export { CollectClient, type CollectClientOptions } from "./collect/client.js";
 export { CollectSession, type EncodedBatch } from "./collect/session.js";
 export { bindContext } from "./context/bind.js";

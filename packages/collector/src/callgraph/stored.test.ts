@@ -106,6 +106,13 @@ test("GET /api/callgraph aggregates stored parent → child edges across service
     const dot = await fetch(`${collector.url}/api/callgraph?last=3600&format=dot`);
     assert.equal(dot.headers.get("content-type"), "text/vnd.graphviz");
     assert.match(await dot.text(), /"3:web\/POST" -> "7:billing\/POST \/charge"/);
+    // SVG laid out by Graphviz: every node's label is drawn, edges are paths.
+    const svg = await fetch(`${collector.url}/api/callgraph?last=3600&format=svg`);
+    assert.equal(svg.headers.get("content-type"), "image/svg+xml");
+    const text = await svg.text();
+    assert.match(text, /^<\?xml[\s\S]*<svg[\s\S]*<\/svg>\s*$/);
+    assert.match(text, />charge card</);
+    assert.ok((text.match(/class="edge"/g) ?? []).length >= 3);
     assert.equal((await fetch(`${collector.url}/api/callgraph?last=-1`)).status, 400);
   } finally {
     await collector.close();

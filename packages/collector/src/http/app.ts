@@ -3,6 +3,7 @@ import fastifyStatic from "@fastify/static";
 import { toDot } from "@sonde/protocol";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { storedCallGraph } from "../callgraph/stored.js";
+import { callGraphSvg } from "../callgraph/svg.js";
 import { listMetrics } from "../catalog/metrics.js";
 import { registerOtlpHttp } from "../ingest/otlp-http.js";
 import type { IngestStats } from "../ingest/stats.js";
@@ -68,6 +69,8 @@ export function buildApp({ store, stats, bodyLimit, uiDir }: AppOptions): Fastif
         req.query.service ?? "",
       );
       if (req.query.format === "dot") return reply.type("text/vnd.graphviz").send(toDot(graph));
+      if (req.query.format === "svg")
+        return reply.type("image/svg+xml").send(await callGraphSvg(graph));
       return graph;
     },
   );

@@ -5,6 +5,7 @@ import { toDot } from "@sonde/protocol";
 import { InMemoryExporter } from "../export/memory.js";
 import { alwaysOffSampler } from "../sampling/sampler.js";
 import { startSonde } from "../start.js";
+import { callGraphSvg } from "./svg.js";
 
 const tracer = trace.getTracer("call-graph-test");
 const T0 = 1_700_000_000_000_000_000n;
@@ -148,4 +149,25 @@ test("DOT output: one box per node, one labelled arrow per edge, names escaped",
   assert.ok(
     lines.includes('  "4:shop/say \\"hi\\"\\\\" -> "4:shop/db" [label="3 calls\\n1.5 ms"];'),
   );
+});
+
+test("SVG output (with the optional @viz-js/viz): Graphviz draws every node and edge", async () => {
+  const svg = await callGraphSvg({
+    nodes: [
+      { service: "shop", name: "GET /cart", calls: 2, errors: 0, totalMs: 4, selfMs: 1 },
+      { service: "shop", name: "db", calls: 3, errors: 0, totalMs: 3, selfMs: 3 },
+    ],
+    edges: [
+      {
+        caller: { service: "shop", name: "GET /cart" },
+        callee: { service: "shop", name: "db" },
+        calls: 3,
+        errors: 0,
+        totalMs: 3,
+      },
+    ],
+  });
+  assert.match(svg, /<svg[\s\S]*<\/svg>/);
+  assert.match(svg, />GET \/cart</);
+  assert.equal((svg.match(/class="edge"/g) ?? []).length, 1);
 });
