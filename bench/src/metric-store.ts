@@ -19,22 +19,13 @@ import {
   UINTEGER,
 } from "@duckdb/node-api";
 import { DuckDbStore, type MetricSample, type SeriesDescriptor } from "@sonde/collector";
+import { mulberry32 } from "./workload/random.js";
 
 const repeats = Number(process.argv[2] ?? 3);
 const inFlight = Number(process.argv[3] ?? 32);
 const INTERVALS = 600;
 const BOUNDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000];
 const T0 = 1_700_000_000n * 1_000_000_000n;
-
-/** Mulberry32: a small seeded generator, so every run stores the same samples. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function descriptors(): SeriesDescriptor[] {
   const out: SeriesDescriptor[] = [];
@@ -83,7 +74,7 @@ function descriptors(): SeriesDescriptor[] {
 function workload(
   ids: number[],
 ): { samples: MetricSample[]; unchanged: { timeUnixNano: bigint; series: number[] } }[] {
-  const random = rng(42);
+  const random = mulberry32(42);
   const counters = new Float64Array(1000);
   const dists = Array.from({ length: 100 }, () => ({
     count: 0,

@@ -1,4 +1,5 @@
 import { metrics } from "@sonde/api";
+import { mulberry32 } from "./workload/random.js";
 
 // The inputs every library records in the metrics benchmarks: HTTP-like tag sets (10 routes ×
 // 5 statuses) and latencies, drawn once with a fixed seed so that runs are comparable.
@@ -29,19 +30,7 @@ export const COMBOS: readonly RequestTags[] = ROUTES.flatMap((route) =>
 export const SLOTS = 1024;
 export const MASK = SLOTS - 1;
 
-/** A small deterministic generator (mulberry32), uniform in [0, 1). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const next = random(42);
+const next = mulberry32(42);
 
 /** For each slot, the index into {@link COMBOS} of its tag set. */
 export const PICKS: readonly number[] = Array.from({ length: SLOTS }, () =>

@@ -2,6 +2,7 @@
 // 600 counters (6 names × 100 tag combinations), 300 gauges (3 × 100), 100 distributions
 // (1 × 100, 11 explicit bounds) — where 10% of the series change in each 1 s interval, for 600
 // intervals. Deterministic: the same seed gives the same intervals in every run and process.
+import { mulberry32 } from "./random.js";
 
 /** What kind of instrument a metric is. */
 export type WorkloadKind = "counter" | "gauge" | "distribution";
@@ -123,18 +124,6 @@ const ROUTES = [
   "/metrics",
 ];
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-
-/** mulberry32: a small deterministic generator, uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Simulated time of the start step: 2026-01-01T00:00:00Z. */
 const T0_MS = Date.UTC(2026, 0, 1);
