@@ -1,4 +1,13 @@
 export { type CallGraph, type CallGraphEdge, type CallGraphNode, toDot } from "./callgraph.js";
+export type { ErrorRecord, ErrorSource } from "./errors.js";
+export type {
+  EventDeclarationRecord,
+  EventFieldType,
+  EventFieldValue,
+  EventRecord,
+  EventSeverity,
+} from "./events.js";
+export type { LogRecord, SeverityText } from "./logs.js";
 export type {
   Attributes,
   AttrValue,

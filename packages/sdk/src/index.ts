@@ -11,6 +11,17 @@ export { CollectClient, type CollectClientOptions } from "./collect/client.js";
 export { CollectSession, type EncodedBatch } from "./collect/session.js";
 export { bindContext } from "./context/bind.js";
 export type { BuildInfo } from "./defaults/build.js";
+export {
+  type CaptureErrorsOptions,
+  captureErrors,
+  ErrorCapture,
+} from "./errors/capture.js";
+export { culprit, fingerprint, frameKey } from "./errors/fingerprint.js";
+export { OwnershipRules } from "./errors/owners.js";
+export { parseStack, relativePath, type StackFrame } from "./errors/stack.js";
+export { messageTemplate } from "./errors/template.js";
+export { BoundedQueue } from "./events/queue.js";
+export { DEFAULT_EVENT_QUEUE_SIZE, EventRecorder } from "./events/recorder.js";
 export type { Exporter, ExportResult } from "./export/exporter.js";
 export { InMemoryExporter } from "./export/memory.js";
 export {
@@ -36,6 +47,15 @@ export { type ExpositionFormat, serializeMetrics } from "./export/prometheus/wri
 export { HTTP_SCOPE } from "./instrumentation/http.js";
 export { setHttpRoute } from "./instrumentation/http-server.js";
 export { FETCH_SCOPE } from "./instrumentation/instrument.js";
+export {
+  type BoundLimits,
+  boundFields,
+  DEFAULT_BOUND_LIMITS,
+  TRUNCATED_FIELD,
+} from "./logs/bound.js";
+export { configureLogging, type LoggingHandle, type LoggingOptions } from "./logs/configure.js";
+export { FileDestination, type LineSink } from "./logs/destination.js";
+export { toLogRecords } from "./logs/records.js";
 export type {
   DistributionSnapshot,
   ExemplarSnapshot,
@@ -82,4 +102,10 @@ export {
   OTHER_NAME,
   SPAN_DURATION_METRIC,
 } from "./trace/span-stats.js";
+export {
+  CodeUsage,
+  type CodeUsageEntry,
+  type CodeUsageQuery,
+  type CodeUsageReportEntry,
+} from "./usage/code-usage.js";
 export { SDK_VERSION } from "./version.js";

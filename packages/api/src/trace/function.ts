@@ -22,6 +22,35 @@ export const FUNCTION_SCOPE: Scope = Object.freeze({ name: "sonde.function", ver
 /** Distinct error names counted per function; further ones are counted as `other`. */
 export const MAX_ERROR_NAMES = 16;
 
+/** Traced function names remembered for the code usage report at most. */
+export const MAX_TRACED_FUNCTIONS = 10_000;
+
+declare module "../global.js" {
+  interface SondeGlobal {
+    /** Names of the functions wrapped by `trace(name, fn)` so far (the code usage report). */
+    tracedFunctions?: Set<string>;
+  }
+}
+
+/**
+ * @internal Remembers that a function named `name` is traced, so that a code usage report can
+ * list it even if it is never called (bounded by {@link MAX_TRACED_FUNCTIONS}).
+ */
+function declareTraced(name: string): void {
+  sondeGlobal.tracedFunctions ??= new Set();
+  const names = sondeGlobal.tracedFunctions;
+  if (names.size < MAX_TRACED_FUNCTIONS) names.add(name);
+}
+
+/**
+ * The names of the functions wrapped with `trace(name, fn)` so far in this process (by any
+ * copy of the api), in declaration order, at most {@link MAX_TRACED_FUNCTIONS}: what a code
+ * usage report lists even when never called.
+ */
+export function tracedFunctionNames(): string[] {
+  return [...(sondeGlobal.tracedFunctions ?? [])];
+}
+
 interface FunctionMetrics {
   errors: Counter<{ function: "string"; error: "string" }>;
   concurrency: Gauge<{ function: "string" }, "int">;
@@ -58,6 +87,7 @@ class TracedFunction {
 
   constructor(name: string, options: TraceOptions) {
     this.#name = name;
+    declareTraced(name);
     this.#options = { kind: options.kind, attributes: options.attributes };
     const { errors, concurrency } = functionMetrics();
     this.#errorCount = errors;
@@ -129,7 +159,9 @@ class TracedFunction {
  * A thrown exception or rejected promise is recorded on the span (`exception` event, status
  * `error`) and passed on unchanged; the result (value or promise) is returned as `fn` returns
  * it, `this` and arguments are passed through. A promise result is followed by one `then`
- * that ends the span. Without an SDK the wrapper only calls `fn`. Never throws itself.
+ * that ends the span. Without an SDK the wrapper only calls `fn`. Never throws itself. The
+ * name is remembered (also before an SDK is installed) for the SDK's code usage report, which
+ * lists traced functions that never ran.
  *
  * @example
  * const charge = trace("charge", async (order: Order) => gateway.charge(order));
