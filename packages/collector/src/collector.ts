@@ -7,8 +7,10 @@ import { PolicySource } from "./collect/policy-file.js";
 import { type CollectStats, registerCollectService } from "./collect/service.js";
 import { buildApp } from "./http/app.js";
 import { registerOtlpGrpc } from "./ingest/otlp-grpc.js";
+import { registerOtlpLogs } from "./ingest/otlp-logs.js";
 import { newIngestStats } from "./ingest/stats.js";
 import { DuckDbStore } from "./storage/duckdb-store.js";
+import { SignalStore } from "./storage/signal-store.js";
 
 export interface CollectorOptions {
   /** HTTP port for OTLP/HTTP, the query API and the UI. Default 4318; 0 picks a free port. */
@@ -42,6 +44,8 @@ export interface Collector {
   /** Port of the gRPC server (OTLP/gRPC), or null when gRPC is disabled or could not bind. */
   grpcPort: number | null;
   store: DuckDbStore;
+  /** Events, logs and errors. */
+  signals: SignalStore;
   /** Counters of the Sonde collection service. */
   collect: CollectStats;
   /** Stops accepting requests, waits for stored data to be flushed and closes storage. */
@@ -109,6 +113,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const app = buildApp({ store, stats, bodyLimit, uiDir: options.uiDir ?? DEFAULT_UI_DIR });
   const grpc = new Server({ "grpc.max_receive_message_length": bodyLimit });
   registerOtlpGrpc(grpc, store, stats);
+  const signals = await SignalStore.open(store.instance);
+  registerOtlpLogs(app, grpc, signals, stats, bodyLimit);
   const collect = stats.collect;
   const checkpoints = new CollectCheckpoints(await store.instance.connect());
   const service = registerCollectService(
@@ -126,6 +132,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   } catch (e) {
     policy.close();
     await closeGrpc(grpc);
+    await signals.close();
     await store.close();
     throw e;
   }
@@ -136,12 +143,14 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     port,
     grpcPort,
     store,
+    signals,
     collect,
     async close() {
       policy.close();
       service.close();
       await closeGrpc(grpc);
       await app.close();
+      await signals.close();
       await store.close();
     },
   };

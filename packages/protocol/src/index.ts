@@ -24,6 +24,13 @@ export type {
   StatusCode,
 } from "./model.js";
 export {
+  decodeLogsRequest,
+  encodeLogsRequest,
+  logsRequestFromObject,
+  type ResourceLogsRecord,
+  type SignalsRecord,
+} from "./otlp/logs.js";
+export {
   decodeMetricsRequest,
   encodeMetricsRequest,
   metricsRequestFromObject,

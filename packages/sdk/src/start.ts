@@ -12,10 +12,13 @@ import { CollectClient } from "./collect/client.js";
 import { CollectExporter } from "./collect/exporter.js";
 import type { BuildInfo } from "./defaults/build.js";
 import { startDefaultMetrics } from "./defaults/default-metrics.js";
+import { type CaptureErrorsOptions, captureErrors } from "./errors/capture.js";
+import { EventRecorder } from "./events/recorder.js";
 import { installExitHooks } from "./exit-hooks.js";
 import type { Exporter } from "./export/exporter.js";
 import { METRICS_SCOPE, PeriodicMetricExporter, toMetricPoints } from "./export/metric-exporter.js";
 import { OtlpHttpExporter, type OtlpHttpExporterOptions } from "./export/otlp-http.js";
+import { SignalsBatcher } from "./export/signals-batcher.js";
 import { SpanBatcher } from "./export/span-batcher.js";
 import { instrument } from "./instrumentation/instrument.js";
 import type { MetricReader } from "./metrics/read.js";
@@ -28,6 +31,7 @@ import { parentBasedSampler } from "./sampling/parent-based.js";
 import { alwaysOnSampler, type Sampler } from "./sampling/sampler.js";
 import { AsyncLocalStorageContextManager } from "./trace/context-manager.js";
 import { Tracing } from "./trace/tracing.js";
+import { CodeUsage, type CodeUsageQuery, type CodeUsageReportEntry } from "./usage/code-usage.js";
 
 /** Options for {@link startSonde}. */
 export interface SondeOptions {
@@ -127,6 +131,14 @@ export interface SondeOptions {
   defaultMetrics?: boolean;
   /** Values for the `/build/*` constants; each defaults to an environment variable. */
   buildInfo?: BuildInfo;
+  /**
+   * Error capture: `errors.report` / `errors.reportProblem` always work; these options add
+   * handlers (`uncaughtExceptions`, `unhandledRejections`, both off by default) and ownership
+   * rules (`owners`: a CODEOWNERS-style file, default `SONDE_OWNERS`). See `captureErrors`.
+   */
+  errors?: CaptureErrorsOptions;
+  /** Events held for export at most (then dropped and counted). Default 4096. */
+  maxEventQueueSize?: number;
 }
 
 /**
@@ -152,6 +164,11 @@ export interface SondeHandle extends MetricReader {
    * policy, acknowledged sequence number, buffered bytes and drops); undefined with OTLP.
    */
   readonly collectClient?: CollectClient;
+  /**
+   * Which functions wrapped with `trace(name, fn)` and which span names ran since
+   * `query.sinceUnixMs` (default: the start) and which did not, with call and error counts.
+   */
+  codeUsage(query?: CodeUsageQuery): CodeUsageReportEntry[];
   /** Exports all finished spans and the current metrics now. Never rejects. */
   forceFlush(): Promise<void>;
   /**
@@ -252,7 +269,25 @@ export function startSonde(options: SondeOptions): SondeHandle {
         }));
   const contextManager = new AsyncLocalStorageContextManager();
   const metricTarget = { resource, scope: METRICS_SCOPE };
-  const spans = new SpanBatcher(exporter, resource, {
+  const events = new EventRecorder({ maxQueueSize: options.maxEventQueueSize });
+  const errorCapture = captureErrors(options.errors);
+  // Exceptions recorded on spans become error reports as their spans are exported.
+  const spanExporter: Exporter = {
+    exportSpans: (batches) => {
+      errorCapture.fromSpans(batches.flatMap((b) => b.spans));
+      return exporter.exportSpans(batches);
+    },
+    exportMetrics: (points) => exporter.exportMetrics(points),
+    shutdown: () => exporter.shutdown(),
+  };
+  const signals = new SignalsBatcher(
+    exporter,
+    resource,
+    events.queue,
+    errorCapture.queue,
+    positive(options.exportIntervalMs, 1000),
+  );
+  const spans = new SpanBatcher(spanExporter, resource, {
     maxQueueSize: positive(options.maxQueueSize, 2048),
     maxBatchSize: BATCH_SIZE,
     intervalMs: positive(options.exportIntervalMs, 1000),
@@ -278,6 +313,8 @@ export function startSonde(options: SondeOptions): SondeHandle {
     propagator: options.propagator ?? w3cPropagator,
     tracing,
     metrics: registry,
+    events,
+    errors: errorCapture,
   };
   // Fails (reported as already_registered) when another copy of an SDK is installed.
   const registered = registerImplementation(implementation);
@@ -302,6 +339,7 @@ export function startSonde(options: SondeOptions): SondeHandle {
         })
       : () => {};
 
+  const usage = new CodeUsage(tracing.stats);
   let stopping: Promise<void> | undefined;
   const handle: SondeHandle = {
     resource,
@@ -310,8 +348,10 @@ export function startSonde(options: SondeOptions): SondeHandle {
     readMetricsIncrementally: (chunkSize) => registry.readMetricsIncrementally(chunkSize),
     callGraph: () => buildCallGraph(String(resource["service.name"]), tracing.stats),
     collectClient: exporter instanceof CollectExporter ? exporter.client : undefined,
+    codeUsage: (query) => usage.report(query),
     forceFlush: async () => {
       await Promise.all([spans.flush(), metricExport?.flush()]);
+      await signals.flush();
       if (exporter instanceof CollectExporter) {
         exporter.client.pushAllMetrics();
         await exporter.client.waitForAcks(shutdownTimeoutMs);
@@ -322,11 +362,15 @@ export function startSonde(options: SondeOptions): SondeHandle {
         removeExitHooks();
         spans.stop();
         metricExport?.stop();
+        signals.stop();
+        errorCapture.uninstall();
+        usage.stop();
         uninstrument();
         uninstallOpenTelemetry();
         defaults?.stop();
         unregisterImplementation(implementation);
         await Promise.all([spans.flush(), metricExport?.flush()]);
+        await signals.flush();
         await exporter.shutdown().catch(() => {});
         contextManager.disable();
         unsubscribe();

@@ -12,7 +12,7 @@ import { storeMetricPoints } from "./otlp-metrics.js";
 import type { IngestStats } from "./stats.js";
 
 /** An error with the HTTP status it should be answered with. */
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -40,7 +40,8 @@ function bodyBytes(req: FastifyRequest, limit: number): Buffer {
   }
 }
 
-function decode<T>(
+/** Decodes an OTLP/HTTP body (protobuf or JSON by `Content-Type`, optionally gzip). */
+export function decode<T>(
   req: FastifyRequest,
   limit: number,
   fromProto: (b: Buffer) => T,
@@ -64,18 +65,29 @@ function decode<T>(
 }
 
 /** Answers an OTLP export: an empty Export*ServiceResponse in the request's encoding. */
-function success(req: FastifyRequest, reply: FastifyReply) {
+export function success(req: FastifyRequest, reply: FastifyReply) {
   const json = String(req.headers["content-type"] ?? "").startsWith("application/json");
   return json
     ? reply.type("application/json").send("{}")
     : reply.type("application/x-protobuf").send(Buffer.alloc(0));
 }
 
-function failure(reply: FastifyReply, e: unknown) {
+/** Answers a failed export: 400 for malformed OTLP, or the status of an {@link HttpError}. */
+export function failure(reply: FastifyReply, e: unknown) {
   if (e instanceof HttpError) return reply.code(e.status).send({ error: e.message });
   if (e instanceof OtlpDecodeError)
     return reply.code(400).send({ error: `malformed OTLP: ${e.message}` });
   throw e;
+}
+
+/** Makes `scope` take OTLP bodies (protobuf or JSON) as raw buffers up to `bodyLimit` bytes. */
+export function otlpBodies(scope: FastifyInstance, bodyLimit: number): void {
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser(
+    ["application/x-protobuf", "application/protobuf", "application/json"],
+    { parseAs: "buffer", bodyLimit },
+    (_req, body, done) => done(null, body),
+  );
 }
 
 /**
@@ -91,12 +103,7 @@ export function registerOtlpHttp(
   bodyLimit: number,
 ) {
   app.register(async (otlp) => {
-    otlp.removeAllContentTypeParsers();
-    otlp.addContentTypeParser(
-      ["application/x-protobuf", "application/protobuf", "application/json"],
-      { parseAs: "buffer", bodyLimit },
-      (_req, body, done) => done(null, body),
-    );
+    otlpBodies(otlp, bodyLimit);
     otlp.post("/v1/traces", async (req, reply) => {
       try {
         const batches = decode(req, bodyLimit, decodeTraceRequest, traceRequestFromObject);

@@ -5,6 +5,8 @@ export interface IngestStats {
   spans: number;
   metricPoints: number;
   rejectedRequests: number;
+  /** Events, log records and error reports stored (OTLP logs and the Sonde protocol). */
+  logRecords: number;
   /** The Sonde collection service's counters. */
   collect: CollectStats;
 }
@@ -13,6 +15,7 @@ export const newIngestStats = (): IngestStats => ({
   spans: 0,
   metricPoints: 0,
   rejectedRequests: 0,
+  logRecords: 0,
   collect: {
     streams: 0,
     batches: 0,

@@ -203,7 +203,11 @@ test("the in-memory exporter receives the same batches", async () => {
 });
 
 test("endpoints: a base URL gets /v1/<signal> appended; a full signal URL gives both", () => {
-  const urls = (endpoint: string) => Object.values(otlpUrls(endpoint));
+  const urls = (endpoint: string) => {
+    const { traces, metrics, logs } = otlpUrls(endpoint);
+    assert.equal(logs, traces.replace(/traces$/, "logs"));
+    return [traces, metrics];
+  };
   assert.deepEqual(urls("http://127.0.0.1:4318"), [
     "http://127.0.0.1:4318/v1/traces",
     "http://127.0.0.1:4318/v1/metrics",

@@ -4,10 +4,12 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { context } from "@sonde/api";
 import {
+  encodeLogsRequest,
   encodeMetricsRequest,
   encodeTraceRequest,
   type MetricPointRecord,
   type ResourceSpansRecord,
+  type SignalsRecord,
 } from "@sonde/protocol";
 import { suppressTracing } from "../trace/context-manager.js";
 import type { Exporter, ExportResult } from "./exporter.js";
@@ -38,15 +40,14 @@ export interface OtlpHttpExporterOptions {
   timeoutMs?: number;
 }
 
-const SIGNAL_PATH = /\/v1\/(traces|metrics)$/;
+const SIGNAL_PATH = /\/v1\/(traces|metrics|logs)$/;
 
-/** The traces and metrics URLs an {@link OtlpHttpExporterOptions.endpoint} stands for. */
-export function otlpUrls(endpoint: string): { traces: string; metrics: string } {
+/** The traces, metrics and logs URLs an {@link OtlpHttpExporterOptions.endpoint} stands for. */
+export function otlpUrls(endpoint: string): { traces: string; metrics: string; logs: string } {
   const base = endpoint.trim().replace(/\/+$/, "");
   const full = SIGNAL_PATH.exec(base);
-  if (full === null) return { traces: `${base}/v1/traces`, metrics: `${base}/v1/metrics` };
-  const root = base.slice(0, full.index);
-  return { traces: `${root}/v1/traces`, metrics: `${root}/v1/metrics` };
+  const root = full === null ? base : base.slice(0, full.index);
+  return { traces: `${root}/v1/traces`, metrics: `${root}/v1/metrics`, logs: `${root}/v1/logs` };
 }
 
 /**
@@ -59,6 +60,7 @@ export function otlpUrls(endpoint: string): { traces: string; metrics: string } 
 export class OtlpHttpExporter implements Exporter {
   readonly #traces: string;
   readonly #metrics: string;
+  readonly #logs: string;
   readonly #headers: Record<string, string>;
   readonly #gzip: boolean;
   readonly #timeoutMs: number;
@@ -72,6 +74,7 @@ export class OtlpHttpExporter implements Exporter {
     const urls = otlpUrls(String(options.endpoint));
     this.#traces = options.tracesEndpoint ?? urls.traces;
     this.#metrics = options.metricsEndpoint ?? urls.metrics;
+    this.#logs = urls.logs;
     this.#headers = { ...options.headers };
     this.#gzip = options.compression === "gzip";
     this.#timeoutMs = options.timeoutMs ?? 10_000;
@@ -83,6 +86,11 @@ export class OtlpHttpExporter implements Exporter {
 
   exportMetrics(points: MetricPointRecord[]): Promise<ExportResult> {
     return this.#post(this.#metrics, () => encodeMetricsRequest(points));
+  }
+
+  /** Events, logs and errors as OTLP log records (see `encodeLogsRequest`) to `/v1/logs`. */
+  exportSignals(batches: SignalsRecord[]): Promise<ExportResult> {
+    return this.#post(this.#logs, () => encodeLogsRequest(batches));
   }
 
   async shutdown(): Promise<void> {

@@ -67,6 +67,11 @@ const FLUSH_ONLY = Symbol.for("sonde.exit.flush_only");
 
 let current: { handle: LoggingHandle; backend: LoggingBackend } | undefined;
 
+/** The logging the application configured, if any (exporters drain its queue). */
+export function activeLogging(): LoggingHandle | undefined {
+  return current?.handle;
+}
+
 function invalid(option: string, value: unknown, fallback: unknown): void {
   diag.report({
     code: "invalid_options",
