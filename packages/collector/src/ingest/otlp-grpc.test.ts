@@ -156,12 +156,18 @@ test("a message over the body limit gets RESOURCE_EXHAUSTED", async () => {
 });
 
 test("a taken default gRPC port leaves HTTP running; a taken explicit one throws", async () => {
+  // Hold 4317 ourselves (waiting while another test's collector has it, since that one may
+  // let it go at any moment).
   const holder = createServer();
-  // If something else already holds 4317, the default is just as taken.
-  await new Promise<void>((resolve) => {
-    holder.once("error", () => resolve());
-    holder.listen(4317, "127.0.0.1", resolve);
-  });
+  for (let attempt = 0; ; attempt++) {
+    const held = await new Promise<boolean>((resolve) => {
+      holder.once("error", () => resolve(false));
+      holder.listen(4317, "127.0.0.1", () => resolve(true));
+    });
+    if (held) break;
+    assert.ok(attempt < 600, "port 4317 stayed taken for a minute");
+    await new Promise((r) => setTimeout(r, 100));
+  }
   const storage = join(dir, "second.duckdb");
   try {
     const second = await startCollector({ httpPort: 0, storage });
