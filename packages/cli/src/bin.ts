@@ -32,6 +32,10 @@ program
   .option("--host <address>", "address to bind", "127.0.0.1")
   .option("--storage <path>", "DuckDB file", process.env.SONDE_STORAGE ?? ".sonde/data.duckdb")
   .option("--body-limit <bytes>", "largest accepted request body", bytes, 16 * 1024 * 1024)
+  .option(
+    "--policy <file>",
+    "YAML collection policy for Sonde protocol clients, re-read when it changes (default: every metric every 10 s, all spans)",
+  )
   .action(serve);
 
 program

@@ -11,6 +11,8 @@ export async function serve(opts: {
   host: string;
   storage: string;
   bodyLimit: number;
+  /** `--policy`: YAML collection policy file (see the collector's `CollectorOptions.policy`). */
+  policy?: string;
 }) {
   const collector = await startCollector({
     httpPort: opts.httpPort,
@@ -18,6 +20,7 @@ export async function serve(opts: {
     host: opts.host,
     storage: opts.storage,
     bodyLimit: opts.bodyLimit,
+    policy: opts.policy,
   });
   console.log(`Sonde collector listening on ${collector.url} (storage ${opts.storage})`);
   console.log(`  UI ${collector.url}/   OTLP/HTTP ${collector.url}/v1/traces`);

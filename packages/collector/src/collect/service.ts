@@ -58,9 +58,12 @@ class StreamFault extends Error {
  * The Sonde collection service (`sonde.collect.v1.Collection/Collect`, collect.proto) on a gRPC
  * server: per stream, Announce → Policy (with the session's durable sequence number) → Define
  * → numbered Batches, each acknowledged once durable. Batches a session already stored are
- * acknowledged again without storing; one out of order, malformed or not fitting the session's
- * definitions ends that stream with INVALID_ARGUMENT (OUT_OF_RANGE for order) and a message
- * naming the problem — other streams and stored data are untouched. Clients are sent a
+ * acknowledged again without storing; a gap in the sequence is accepted only as wide as the
+ * batches the client announced it dropped (`ClientStats.dropped_batches`, a total since it
+ * started, as is `dropped_samples`: the `clientDroppedSamples` stat adds only its increase).
+ * A batch out of order, malformed or not fitting the session's definitions ends that stream
+ * with INVALID_ARGUMENT (OUT_OF_RANGE for order) and a message naming the problem — other
+ * streams and stored data are untouched. Clients are sent a
  * `Throttle` while too many batches wait for storage, and the current policy whenever it
  * changes. Returns `setPolicy`, which replaces the policy on every open stream, and `close`.
  * Throws nothing.
@@ -123,7 +126,6 @@ export function registerCollectService(
         const id = message.announce.sessionId ?? "";
         if (id === "")
           return fail(new StreamFault(status.INVALID_ARGUMENT, "Announce without session_id"));
-        stats.clientDroppedSamples += message.announce.stats?.droppedSamples ?? 0;
         let s = sessions.get(id);
         if (s === undefined) {
           s = new CollectorSession(id);
@@ -136,6 +138,14 @@ export function registerCollectService(
         }
         session = s;
         s.timeBaseMs = message.announce.timeBaseUnixMs ?? 0;
+        // The client's counts are totals since it started, announced on every connection.
+        const dropped = message.announce.stats;
+        stats.clientDroppedSamples += Math.max(
+          0,
+          (dropped?.droppedSamples ?? 0) - s.droppedSamples,
+        );
+        s.droppedSamples = Math.max(s.droppedSamples, dropped?.droppedSamples ?? 0);
+        s.droppedBatches = Math.max(s.droppedBatches, dropped?.droppedBatches ?? 0);
         const current = s;
         s.chain = s.chain.then(() =>
           send(stream, { policy: { ...policy, durableSeq: current.durableSeq } }),
@@ -185,7 +195,10 @@ export function registerCollectService(
     // chain (and so the next batch's decoding) wait for this batch's commit.
     const step = s.chain.then(async (): Promise<{ committed: Promise<void> } | "duplicate"> => {
       if (seq <= s.acceptedSeq) return "duplicate";
-      if (seq !== s.acceptedSeq + 1) {
+      // A gap is allowed only as wide as the batches the client announced it dropped (its
+      // buffer was full); they were never stored, so nothing is stored twice.
+      const gap = seq - s.acceptedSeq - 1;
+      if (gap > s.droppedBatches - s.skippedBatches) {
         throw new StreamFault(
           status.OUT_OF_RANGE,
           `batch ${seq} out of order: expected ${s.acceptedSeq + 1}`,
@@ -194,6 +207,7 @@ export function registerCollectService(
       if (batch.define) await defineAll(s, batch.define);
       const decoded = s.decode(batch);
       s.acceptedSeq = seq;
+      s.skippedBatches += gap;
       const checkpoint = { session: s.id, seq };
       const hasSpans = decoded.spans.length > 0;
       const hasSamples = decoded.samples.length > 0 || decoded.unchanged.length > 0;

@@ -54,6 +54,21 @@ export class BatchError extends Error {
   override name = "BatchError";
 }
 
+/** The latest time storage holds: int64 nanoseconds since the UNIX epoch (April 2262). */
+const MAX_TIME_NS = 2n ** 63n - 1n;
+
+/**
+ * `ns` when storage can hold it. A time outside int64 would be stored wrapped (typed arrays)
+ * or fail the group commit it shares with other sessions' data, so it is refused here.
+ * @throws {BatchError} naming `what` when `ns` is negative or beyond {@link MAX_TIME_NS}.
+ */
+function storableTime(ns: bigint, what: string): bigint {
+  if (ns < 0n || ns > MAX_TIME_NS) {
+    throw new BatchError(`${what} ${ns} ns is out of range (0 to 2^63-1 ns since the epoch)`);
+  }
+  return ns;
+}
+
 interface SessionSeries {
   /** Stored series id (MetricStore). */
   stored: number;
@@ -90,6 +105,12 @@ export class CollectorSession {
   durableSeq = 0;
   /** Highest sequence number accepted for storing (durable or on its way). */
   acceptedSeq = 0;
+  /** The client's count of batches it dropped (full buffer), as last announced. */
+  droppedBatches = 0;
+  /** Sequence numbers skipped so far because the client announced it dropped them. */
+  skippedBatches = 0;
+  /** The client's count of samples it dropped, as last announced. */
+  droppedSamples = 0;
   /** Commits on their way, by sequence number. */
   readonly inFlight = new Map<number, Promise<void>>();
   /** Serialises this session's definition and decoding steps (not their commits). */
@@ -110,14 +131,16 @@ export class CollectorSession {
   /**
    * Applies definitions; new series are returned as descriptors for the store with their
    * session ids, to be bound with {@link bindSeries} once stored.
-   * @throws {BatchError} for a series of an undefined metric or identity, or a bad enum.
+   * @throws {BatchError} for a series of an undefined metric or identity, a bad enum, or a
+   *   start time storage cannot hold.
    */
   define(define: Define): { ids: number[]; descriptors: SeriesDescriptor[] } {
     this.strings.define(define.firstStringId ?? 0, define.strings ?? []);
     for (const identity of define.identities ?? []) {
+      const start = BigInt(identity.startTimeUnixNano ?? 0);
       this.#identities.set(identity.id ?? 0, {
         labels: { ...(identity.labels ?? {}) },
-        startTimeUnixNano: BigInt(identity.startTimeUnixNano ?? 0),
+        startTimeUnixNano: storableTime(start, `identity ${identity.id} start time`),
       });
     }
     for (const metric of define.metrics ?? []) {
@@ -150,7 +173,10 @@ export class CollectorSession {
         tags[name] = v.stringValue ?? v.intValue ?? v.boolValue ?? "";
       }
       const bounds = s.bounds?.length ? s.bounds : (metric.bounds ?? []);
-      const start = BigInt(s.startTimeUnixNano ?? 0) || identity.startTimeUnixNano;
+      const start = storableTime(
+        BigInt(s.startTimeUnixNano ?? 0) || identity.startTimeUnixNano,
+        `series ${s.id} start time`,
+      );
       ids.push(s.id ?? 0);
       descriptors.push({
         name: metric.name ?? "",
@@ -221,9 +247,11 @@ export class CollectorSession {
    *   that does not fit; nothing of the batch may be stored then.
    */
   decode(batch: Batch): DecodedBatch {
+    const timeMs = (batch.rebaseUnixMs || this.timeBaseMs) + (batch.timeOffsetMs ?? 0);
+    if (!Number.isSafeInteger(timeMs))
+      throw new BatchError(`batch time ${timeMs} ms is out of range`);
+    const time = storableTime(BigInt(timeMs) * 1_000_000n, "batch time");
     if (batch.rebaseUnixMs) this.timeBaseMs = batch.rebaseUnixMs;
-    const timeMs = this.timeBaseMs + (batch.timeOffsetMs ?? 0);
-    const time = BigInt(timeMs) * 1_000_000n;
     const samples: MetricSample[] = [];
     const changed = new Set<number>();
     let sampleCount = 0;
@@ -306,7 +334,11 @@ export class CollectorSession {
       if (!this.#identities.has(identity))
         throw new BatchError(`span of undefined identity ${identity}`);
       const list = byIdentity.get(identity) ?? [];
-      list.push(decodeSpan(wire, this.strings, time));
+      const span = decodeSpan(wire, this.strings, time);
+      storableTime(span.startTimeUnixNano, `span ${span.spanId} start time`);
+      storableTime(span.endTimeUnixNano, `span ${span.spanId} end time`);
+      for (const e of span.events) storableTime(e.timeUnixNano, `span ${span.spanId} event time`);
+      list.push(span);
       byIdentity.set(identity, list);
     }
     return [...byIdentity].map(([id, spans]) => ({

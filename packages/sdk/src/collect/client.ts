@@ -64,7 +64,7 @@ export class CollectClient {
   readonly session: CollectSession;
   readonly #options: CollectClientOptions;
   readonly #buffer: BatchBuffer;
-  readonly #grpc: GrpcClient;
+  #grpc: GrpcClient | undefined;
   #policy: Policy;
   #intervals = new Map<MetricDeclaration, number>();
   #lastPush = new Map<number, number>();
@@ -92,9 +92,6 @@ export class CollectClient {
     this.session = new CollectSession(options.resource, options.startTimeUnixNano);
     this.#buffer = new BatchBuffer(options.maxBufferBytes ?? 16 * 1024 * 1024);
     this.#policy = options.initialPolicy ?? DEFAULT_POLICY;
-    this.#grpc = new GrpcClient(options.address, credentials.createInsecure(), {
-      "grpc.enable_retries": 0,
-    });
     this.#schedule();
     this.#connect();
   }
@@ -181,7 +178,7 @@ export class CollectClient {
     clearTimeout(this.#throttleTimer);
     this.#stream?.end();
     this.#stream = undefined;
-    this.#grpc.close();
+    this.#grpc?.close();
   }
 
   // --- Scheduling -------------------------------------------------------------------------
@@ -290,6 +287,14 @@ export class CollectClient {
     for (const [k, v] of Object.entries(this.#options.headers ?? {})) metadata.set(k, v);
     let stream: Stream;
     try {
+      // A fresh channel (with its own subchannel) per attempt: a channel that failed to
+      // connect for a while waits out grpc-js' reconnect backoff (up to 120 s) and fails every
+      // call meanwhile, long after the collector is back; this client's backoff governs instead.
+      this.#grpc?.close();
+      this.#grpc = new GrpcClient(this.#options.address, credentials.createInsecure(), {
+        "grpc.enable_retries": 0,
+        "grpc.use_local_subchannel_pool": 1,
+      });
       stream = this.#grpc.makeBidiStreamRequest(
         COLLECT_METHOD,
         (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
