@@ -462,6 +462,7 @@ $root.sonde = (function() {
                  * @property {number|null} [timeBaseUnixMs] Announce timeBaseUnixMs
                  * @property {string|null} [agent] Announce agent
                  * @property {sonde.collect.v1.ClientStats.$Properties|null} [stats] Announce stats
+                 * @property {number|null} [ackedSeq] Announce ackedSeq
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -526,6 +527,14 @@ $root.sonde = (function() {
                 Announce.prototype.stats = null;
 
                 /**
+                 * Announce ackedSeq.
+                 * @member {number} ackedSeq
+                 * @memberof sonde.collect.v1.Announce
+                 * @instance
+                 */
+                Announce.prototype.ackedSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
                  * Creates a new Announce instance using the specified properties.
                  * @function create
                  * @memberof sonde.collect.v1.Announce
@@ -565,6 +574,8 @@ $root.sonde = (function() {
                         writer.uint32(/* id 3, wireType 2 =*/26).string(message.agent);
                     if (message.stats != null && $Object.hasOwnProperty.call(message, "stats"))
                         $root.sonde.collect.v1.ClientStats.encode(message.stats, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                    if (message.ackedSeq != null && $Object.hasOwnProperty.call(message, "ackedSeq") && (typeof message.ackedSeq === "object" ? message.ackedSeq.low || message.ackedSeq.high : message.ackedSeq !== 0))
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.ackedSeq);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (var i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -640,6 +651,15 @@ $root.sonde = (function() {
                                 if (wireType !== 2)
                                     break;
                                 message.stats = $root.sonde.collect.v1.ClientStats.decode(reader, reader.size(), $undefined, _depth + 1, message.stats);
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.ackedSeq = value;
+                                else
+                                    delete message.ackedSeq;
                                 continue;
                             }
                         }

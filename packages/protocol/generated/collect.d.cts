@@ -221,6 +221,9 @@ export namespace sonde {
                 /** Announce stats. */
                 stats?: (sonde.collect.v1.ClientStats.$Properties|null);
 
+                /** Announce ackedSeq. */
+                ackedSeq: number;
+
                 /**
                  * Creates a new Announce instance using the specified properties.
                  * @param [properties] Properties to set
@@ -264,6 +267,9 @@ export namespace sonde {
 
                     /** Announce stats */
                     stats?: (sonde.collect.v1.ClientStats.$Properties|null);
+
+                    /** Announce ackedSeq */
+                    ackedSeq?: (number|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];

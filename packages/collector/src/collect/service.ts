@@ -146,6 +146,7 @@ export function registerCollectService(
         );
         s.droppedSamples = Math.max(s.droppedSamples, dropped?.droppedSamples ?? 0);
         s.droppedBatches = Math.max(s.droppedBatches, dropped?.droppedBatches ?? 0);
+        s.clientAckedSeq = Math.max(s.clientAckedSeq, message.announce.ackedSeq ?? 0);
         const current = s;
         s.chain = s.chain.then(() =>
           send(stream, { policy: { ...policy, durableSeq: current.durableSeq } }),
@@ -195,9 +196,10 @@ export function registerCollectService(
     // chain (and so the next batch's decoding) wait for this batch's commit.
     const step = s.chain.then(async (): Promise<{ committed: Promise<void> } | "duplicate"> => {
       if (seq <= s.acceptedSeq) return "duplicate";
-      // A gap is allowed only as wide as the batches the client announced it dropped (its
-      // buffer was full); they were never stored, so nothing is stored twice.
-      const gap = seq - s.acceptedSeq - 1;
+      // A gap is allowed after what another collector acknowledged (this one lost the history)
+      // and then only as wide as the batches the client announced it dropped (its buffer was
+      // full); neither kind is stored here, so nothing is stored twice.
+      const gap = Math.max(0, seq - Math.max(s.acceptedSeq, s.clientAckedSeq) - 1);
       if (gap > s.droppedBatches - s.skippedBatches) {
         throw new StreamFault(
           status.OUT_OF_RANGE,

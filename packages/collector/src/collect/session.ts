@@ -109,6 +109,8 @@ export class CollectorSession {
   droppedBatches = 0;
   /** Sequence numbers skipped so far because the client announced it dropped them. */
   skippedBatches = 0;
+  /** The highest sequence number the client says a collector acknowledged (Announce). */
+  clientAckedSeq = 0;
   /** The client's count of samples it dropped, as last announced. */
   droppedSamples = 0;
   /** Commits on their way, by sequence number. */

@@ -326,6 +326,7 @@ export class CollectClient {
           timeBaseUnixMs: this.session.timeBaseMs,
           agent: "sonde-node/0.1.0",
           stats,
+          ackedSeq: this.#ackedSeq,
         },
       }),
     );

@@ -189,3 +189,65 @@ describe("Sonde collection protocol, SDK to collector", () => {
     }
   });
 });
+
+test("a client acknowledged by one collector resumes on another that never saw its session", async () => {
+  const { startCollector } = (await import(COLLECTOR_PACKAGE)) as {
+    startCollector(options: object): Promise<Collector>;
+  };
+  const first = await startCollector({
+    httpPort: 0,
+    grpcPort: 0,
+    storage: join(directory, "first.duckdb"),
+  });
+  const port = first.grpcPort;
+  const registry = new MetricRegistry();
+  const counter = registry.counter({
+    kind: "counter",
+    valueType: "int",
+    name: "/test/handover/count",
+    description: "handover",
+    unit: "1",
+    owner: "",
+    stability: "stable",
+    tags: {},
+  });
+  const client = new CollectClient({
+    address: `127.0.0.1:${port}`,
+    resource: { "service.name": "handover-test" },
+    reader: registry,
+    startTimeUnixNano: BigInt(Date.now()) * 1_000_000n,
+    minBackoffMs: 20,
+    maxBackoffMs: 200,
+  });
+  let second: Collector | undefined;
+  try {
+    counter.add(5, {});
+    await until(
+      async () => client.connected,
+      (v) => v,
+    );
+    client.pushAllMetrics();
+    assert.ok(await client.waitForAcks(5000));
+    await first.close();
+    second = await startCollector({
+      httpPort: 0,
+      grpcPort: port,
+      storage: join(directory, "second.duckdb"),
+    });
+    counter.add(7, {});
+    client.pushAllMetrics();
+    assert.ok(await client.waitForAcks(10_000), "acknowledged by the second collector");
+    const [row] = (
+      await second.store.reader.runAndReadAll(
+        `SELECT sum(m.increase) FROM metric_samples m JOIN metric_series s ON s.id = m.series
+         WHERE s.name = '/test/handover/count'`,
+      )
+    ).getRows();
+    // The second collector holds what happened since the handover: counters travel as
+    // increases, so it counts the 7 added after it took over (the 5 are in the first one).
+    assert.equal(row[0], 7);
+  } finally {
+    await client.shutdown(100);
+    await second?.close();
+  }
+});
