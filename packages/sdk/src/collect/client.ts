@@ -86,14 +86,28 @@ export class CollectClient {
   #stopped = false;
   #ackWaiters: (() => void)[] = [];
   readonly stats = { reconnects: 0, postponedPushes: 0, policies: 0 };
+  /** Where metrics come from, by identity: this process (1), then {@link addIdentity}'s. */
+  readonly #sources: { identity: number; reader: MetricReader }[];
 
   constructor(options: CollectClientOptions) {
     this.#options = options;
     this.session = new CollectSession(options.resource, options.startTimeUnixNano);
+    this.#sources = [{ identity: 1, reader: options.reader }];
     this.#buffer = new BatchBuffer(options.maxBufferBytes ?? 16 * 1024 * 1024);
     this.#policy = options.initialPolicy ?? DEFAULT_POLICY;
     this.#schedule();
     this.#connect();
+  }
+
+  /**
+   * Speaks for another entity too (the seed's proxy example: a process that scrapes a web
+   * server's logs reports the server's metrics under the server's identity): its metrics,
+   * read from `reader`, are pushed on the same policy as this process's, under an identity
+   * with `resource`'s labels, announced to the collector. Never throws.
+   */
+  addIdentity(resource: Attributes, reader: MetricReader, startTimeUnixNano?: bigint): void {
+    const start = startTimeUnixNano ?? BigInt(Date.now()) * 1_000_000n;
+    this.#sources.push({ identity: this.session.addIdentity(resource, start), reader });
   }
 
   /** The policy in force. */
@@ -136,8 +150,10 @@ export class CollectClient {
    */
   pushAllMetrics(nowMs = Date.now()): void {
     try {
-      const snapshots = this.#options.reader.readMetrics((d) => this.#interval(d) > 0);
-      this.#enqueue(this.session.metricBatch(snapshots, nowMs));
+      for (const { identity, reader } of this.#sources) {
+        const snapshots = reader.readMetrics((d) => this.#interval(d) > 0);
+        this.#enqueue(this.session.metricBatch(snapshots, nowMs, identity));
+      }
     } catch (error) {
       this.#report("collect_failed", error);
     }
@@ -226,7 +242,7 @@ export class CollectClient {
           this.#lastPush.set(interval, now);
         }
       }
-      const snapshots = this.#options.reader.readMetrics((d) => {
+      const select = (d: MetricDeclaration) => {
         const interval = this.#interval(d);
         if (interval <= 0) return false;
         if (!this.#lastPush.has(interval)) {
@@ -235,8 +251,10 @@ export class CollectClient {
           due.add(interval);
         }
         return due.has(interval);
-      });
-      this.#enqueue(this.session.metricBatch(snapshots, now));
+      };
+      for (const { identity, reader } of this.#sources) {
+        this.#enqueue(this.session.metricBatch(reader.readMetrics(select), now, identity));
+      }
     } catch (error) {
       this.#report("collect_failed", error);
     }

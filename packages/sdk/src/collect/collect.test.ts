@@ -251,3 +251,47 @@ test("a client acknowledged by one collector resumes on another that never saw i
     await second?.close();
   }
 });
+
+test("a proxy speaks for another process: its metrics are stored under that identity", async () => {
+  const declaration = (name: string) => ({
+    kind: "counter" as const,
+    valueType: "int" as const,
+    name,
+    description: name,
+    unit: "1",
+    owner: "",
+    stability: "stable" as const,
+    tags: {},
+  });
+  // The seed's example: a log scraper counts the web server's errors for it.
+  const own = new MetricRegistry();
+  own.counter(declaration("/test/proxy/lines_read")).add(1000, {});
+  const apache = new MetricRegistry();
+  apache.counter(declaration("/test/proxy/http_errors")).add(3, {});
+  const client = new CollectClient({
+    address: `127.0.0.1:${collector.grpcPort}`,
+    resource: { "service.name": "log-scraper" },
+    reader: own,
+    startTimeUnixNano: BigInt(Date.now()) * 1_000_000n,
+  });
+  try {
+    client.addIdentity({ "service.name": "apache", "host.name": "web-1" }, apache);
+    await until(
+      async () => client.connected,
+      (v) => v,
+    );
+    client.pushAllMetrics();
+    assert.ok(await client.waitForAcks(5000));
+    const stored = await rows(
+      `SELECT s.name, s.identity['service.name'], s.identity['host.name'], sum(m.increase)
+       FROM metric_samples m JOIN metric_series s ON s.id = m.series
+       WHERE s.name LIKE '/test/proxy/%' GROUP BY ALL ORDER BY 1`,
+    );
+    assert.deepEqual(stored, [
+      ["/test/proxy/http_errors", "apache", "web-1", 3],
+      ["/test/proxy/lines_read", "log-scraper", null, 1000],
+    ]);
+  } finally {
+    await client.shutdown(100);
+  }
+});

@@ -5,6 +5,7 @@ import {
   type Define,
   encodeClientMessage,
   encodeSpan,
+  type Identity,
   type MetricDefinition,
   MetricKind,
   MetricSamplesBuilder,
@@ -57,6 +58,8 @@ interface SeriesState {
 
 interface MetricState {
   readonly id: number;
+  /** The identity (process) the metric's series belong to. */
+  readonly identity: number;
   readonly definition: MetricDefinition;
   readonly series: Map<object, SeriesState>;
 }
@@ -69,13 +72,14 @@ export class CollectSession {
   readonly sessionId: string;
   /** ms since the UNIX epoch that batch offsets count from. */
   timeBaseMs: number;
-  readonly #identityLabels: Record<string, string>;
-  readonly #identityStart: number;
-  readonly #metrics = new Map<MetricDeclaration, MetricState>();
+  readonly #identities: Identity[] = [];
+  /** Metric state by identity, then declaration. */
+  readonly #metrics = new Map<number, Map<MetricDeclaration, MetricState>>();
   readonly #definitions: MetricDefinition[] = [];
   readonly #seriesDefinitions: SeriesDefinition[] = [];
   readonly #strings = new StringInterner();
-  #pending: { metrics: MetricDefinition[]; series: SeriesDefinition[] } = {
+  #pending: { identities: Identity[]; metrics: MetricDefinition[]; series: SeriesDefinition[] } = {
+    identities: [],
     metrics: [],
     series: [],
   };
@@ -89,11 +93,28 @@ export class CollectSession {
   constructor(resource: Attributes, startTimeUnixNano: bigint, nowMs = Date.now()) {
     this.sessionId = crypto.randomUUID();
     this.timeBaseMs = nowMs;
-    this.#identityLabels = {};
+    this.addIdentity(resource, startTimeUnixNano);
+  }
+
+  /**
+   * Adds an identity this session speaks for (the seed's proxy: a log scraper reporting for
+   * the server whose logs it reads) and returns its id for {@link metricBatch}; the process's
+   * own identity, from the constructor, is 1. Labels are the resource's scalar attributes.
+   */
+  addIdentity(resource: Attributes, startTimeUnixNano: bigint): number {
+    const labels: Record<string, string> = {};
     for (const [key, value] of Object.entries(resource)) {
-      if (value !== null && typeof value !== "object") this.#identityLabels[key] = String(value);
+      if (value !== null && typeof value !== "object") labels[key] = String(value);
     }
-    this.#identityStart = Number(startTimeUnixNano);
+    const identity: Identity = {
+      id: this.#identities.length + 1,
+      labels,
+      startTimeUnixNano: Number(startTimeUnixNano),
+    };
+    this.#identities.push(identity);
+    this.#pending.identities.push(identity);
+    this.#metrics.set(identity.id ?? 0, new Map());
+    return identity.id ?? 0;
   }
 
   /** The next batch will get this sequence number. */
@@ -104,7 +125,7 @@ export class CollectSession {
   /** Every definition so far, for the `Define` that starts each connection. */
   defineAll(): Define {
     return {
-      identities: [this.#identity()],
+      identities: this.#identities,
       metrics: this.#definitions,
       series: this.#seriesDefinitions,
       firstStringId: 1,
@@ -115,15 +136,21 @@ export class CollectSession {
   /**
    * The batch of one instant's metric samples: every series of `snapshots` is sampled; those
    * whose value changed since the last batch are sent (counters and distributions as
-   * increases), the rest are covered by the metric's entry in `sampled_metrics`. `undefined`
-   * when `snapshots` is empty. Never throws.
+   * increases), the rest are covered by the metric's entry in `sampled_metrics`. The series
+   * belong to `identity` (default 1, the process itself; see {@link addIdentity}). `undefined`
+   * when `snapshots` is empty or the identity unknown. Never throws.
    */
-  metricBatch(snapshots: readonly MetricSnapshot[], nowMs = Date.now()): EncodedBatch | undefined {
-    if (snapshots.length === 0) return undefined;
+  metricBatch(
+    snapshots: readonly MetricSnapshot[],
+    nowMs = Date.now(),
+    identity = 1,
+  ): EncodedBatch | undefined {
+    const metrics = this.#metrics.get(identity);
+    if (snapshots.length === 0 || metrics === undefined) return undefined;
     const samples = new MetricSamplesBuilder();
     let count = 0;
     for (const snapshot of snapshots) {
-      const metric = this.#metric(snapshot);
+      const metric = this.#metric(metrics, identity, snapshot);
       samples.addSampledMetric(metric.id);
       for (const series of snapshot.series) {
         count++;
@@ -139,10 +166,6 @@ export class CollectSession {
     const batchTime = BigInt(this.#rebase(nowMs).timeMs) * 1_000_000n;
     const wire = spans.map((span) => encodeSpan(span, this.#strings, 1, batchTime));
     return this.#batch({ spans: wire }, nowMs, 0, spans.length);
-  }
-
-  #identity() {
-    return { id: 1, labels: this.#identityLabels, startTimeUnixNano: this.#identityStart };
   }
 
   #rebase(nowMs: number): { timeMs: number; rebase: number } {
@@ -163,24 +186,30 @@ export class CollectSession {
       define.firstStringId = first;
       define.strings = strings;
     }
+    if (this.#pending.identities.length > 0) define.identities = this.#pending.identities;
     if (this.#pending.metrics.length > 0) define.metrics = this.#pending.metrics;
     if (this.#pending.series.length > 0) define.series = this.#pending.series;
-    this.#pending = { metrics: [], series: [] };
+    this.#pending = { identities: [], metrics: [], series: [] };
     const batch: Batch = {
       ...body,
       seq,
       timeOffsetMs: nowMs - this.timeBaseMs,
-      define: define.strings || define.metrics || define.series ? define : undefined,
+      define:
+        define.strings || define.identities || define.metrics || define.series ? define : undefined,
     };
     if (rebase !== 0) batch.rebaseUnixMs = rebase;
     return { seq, bytes: encodeClientMessage({ batch }), samples, spans };
   }
 
-  #metric({ declaration, series }: MetricSnapshot): MetricState {
-    let metric = this.#metrics.get(declaration);
+  #metric(
+    metrics: Map<MetricDeclaration, MetricState>,
+    identity: number,
+    { declaration, series }: MetricSnapshot,
+  ): MetricState {
+    let metric = metrics.get(declaration);
     if (metric !== undefined) return metric;
     const definition: MetricDefinition = {
-      id: this.#metrics.size + 1,
+      id: this.#definitions.length + 1,
       name: declaration.name,
       kind: KIND[declaration.kind],
       valueType: VALUE_TYPE[declaration.valueType],
@@ -194,8 +223,8 @@ export class CollectSession {
     };
     const bounds = series[0]?.distribution?.bounds;
     if (bounds !== undefined) definition.bounds = [...bounds];
-    metric = { id: definition.id ?? 0, definition, series: new Map() };
-    this.#metrics.set(declaration, metric);
+    metric = { id: definition.id ?? 0, identity, definition, series: new Map() };
+    metrics.set(declaration, metric);
     this.#definitions.push(definition);
     this.#pending.metrics.push(definition);
     return metric;
@@ -212,7 +241,7 @@ export class CollectSession {
     const definition: SeriesDefinition = {
       id: this.#nextSeries++,
       metricId: metric.id,
-      identityId: 1,
+      identityId: metric.identity,
       tagValues,
       startTimeUnixNano: Number(series.startTimeUnixNano),
       overflow: series.overflow,
