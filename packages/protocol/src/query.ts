@@ -6,9 +6,27 @@
  */
 import type { SpanKind, StatusCode } from "./model.js";
 
-/** Calculation ops. `COUNT` takes no column; every other op needs a numeric one. */
+/**
+ * Calculation ops of the `spans` dataset. `COUNT` and `CONCURRENCY` take no column;
+ * `COUNT_DISTINCT` takes any column or attribute; every other op needs a numeric one.
+ * Per time bucket `[t, t + granularity_s)` of a group (totals: the same over the whole range):
+ * - COUNT, SUM, AVG, MIN, MAX: as in SQL over the matching spans;
+ * - COUNT_DISTINCT: exact number of distinct non-null values (an attribute compared as text);
+ * - P50…P99: `quantile_cont` (linear interpolation between the two nearest ranks), or a
+ *   sketch estimate when the answer says so (see {@link QueryResult.approximate});
+ * - HEATMAP: see {@link HeatmapValue};
+ * - RATE_SUM: SUM per second, `SUM / granularity_s` (totals: SUM / range seconds);
+ * - RATE_AVG: the per-second change of AVG between consecutive buckets,
+ *   `(AVG(t) - AVG(t - granularity_s)) / granularity_s`, null for the first bucket of the range
+ *   or when either AVG is null (for attributes that carry a cumulative value, e.g. bytes sent
+ *   so far); totals: the mean of the group's non-null bucket rates, null when none;
+ * - CONCURRENCY: the number of matching spans in progress during the bucket, i.e. whose
+ *   `[start, end)` overlaps it (a span of zero duration counts in the bucket of its start);
+ *   totals: the peak, the largest bucket value of the group.
+ */
 export const CALCULATION_OPS = [
   "COUNT",
+  "COUNT_DISTINCT",
   "SUM",
   "AVG",
   "MIN",
@@ -18,6 +36,9 @@ export const CALCULATION_OPS = [
   "P95",
   "P99",
   "HEATMAP",
+  "RATE_SUM",
+  "RATE_AVG",
+  "CONCURRENCY",
 ] as const;
 export type CalculationOp = (typeof CALCULATION_OPS)[number];
 
@@ -62,7 +83,10 @@ export type FilterOp = (typeof FILTER_OPS)[number];
 /** A value as stored in a span column or attribute, and as a filter compares it. */
 export type Scalar = string | number | boolean;
 
-/** One calculation; `column` is absent exactly for `COUNT`. Answers name it by {@link calculationKey}. */
+/**
+ * One calculation; `column` is absent exactly for `COUNT` and `CONCURRENCY`. Answers name it by
+ * {@link calculationKey}.
+ */
 export interface Calculation {
   op: CalculationOp;
   column?: string;
@@ -80,6 +104,42 @@ export interface Filter {
 }
 
 /**
+ * Filters combined with AND (all must hold) or OR (at least one); nest groups for mixed logic,
+ * at most 4 levels deep and 100 filters in all. An empty AND holds, an empty OR does not.
+ * Error paths name nested fields as `filters.filters[1].filters[0].value`.
+ */
+export interface FilterGroup {
+  op: "AND" | "OR";
+  filters: (Filter | FilterGroup)[];
+}
+
+/** Comparison ops of a {@link Having} clause. */
+export const HAVING_OPS = ["=", "!=", ">", ">=", "<", "<="] as const;
+export type HavingOp = (typeof HAVING_OPS)[number];
+
+/**
+ * Keeps only groups whose total of one calculation compares true with `value`; a null total
+ * never does. `calculation` is a {@link calculationKey} of the request's calculations (not a
+ * HEATMAP).
+ */
+export interface Having {
+  calculation: string;
+  op: HavingOp;
+  value: number;
+}
+
+/**
+ * One ordering term: a calculation key (`P99(duration_ms)`, not a HEATMAP) ordering groups by
+ * their totals, or a breakdown name ordering by its value. Nulls sort last either way.
+ */
+export interface OrderBy {
+  /** A {@link calculationKey} of the request, or one of its breakdowns. */
+  key: string;
+  /** Default `desc`. */
+  direction?: "asc" | "desc";
+}
+
+/**
  * Absolute bounds, ISO-8601 date-times with a zone (`start` inclusive, `end` exclusive), or the
  * span before now: a duration such as `"15m"` (units s, m, h, d, w) or a number of seconds.
  */
@@ -92,8 +152,11 @@ export interface QueryRequest {
   time_range: TimeRange;
   /** At most 50, no two with the same {@link calculationKey}; default `[{ op: "COUNT" }]`. */
   calculations?: Calculation[];
-  /** At most 100, all must hold (AND); default none. */
-  filters?: Filter[];
+  /**
+   * A list (all must hold, AND) or a {@link FilterGroup} combining with AND or OR; at most 100
+   * filters; default none.
+   */
+  filters?: Filter[] | FilterGroup;
   /** Column or attribute names to group by, distinct, at most 20; default none. */
   breakdowns?: string[];
   /**
@@ -101,8 +164,25 @@ export interface QueryRequest {
    * default: the smallest "nice" width giving at most 240 buckets over the range.
    */
   granularity_s?: number;
+  /**
+   * Group order, applied before `limit`; ties broken by the group values ascending. Default:
+   * the first calculation that is not a HEATMAP, descending.
+   */
+  order_by?: OrderBy[];
+  /** At most 10, all must hold; applied to every group before ordering and `limit`. */
+  having?: Having[];
   /** Maximum number of groups, 1..1000; default 100. */
   limit?: number;
+  /**
+   * Also answer each returned group's values for the same range shifted back by `offset` (a
+   * duration such as `"1d"`, units s m h d w, or seconds), in {@link QueryResult.compare}.
+   */
+  compare?: { offset: string | number };
+  /**
+   * True: compute every value exactly from the stored spans, never from rollups (slower on
+   * large ranges). Default false.
+   */
+  exact?: boolean;
 }
 
 /**
@@ -137,7 +217,11 @@ export interface MetricQueryRequest {
   limit?: number;
 }
 
-/** One HEATMAP bucket: values in [lower, upper) (the last bucket includes its upper bound). */
+/**
+ * One HEATMAP bucket: values in [lower, upper) (the last bucket includes its upper bound). The
+ * range [min, max] of the column over the returned groups' spans is cut into 20 equal-width
+ * buckets shared by all groups and time buckets; only non-empty ones are listed.
+ */
 export interface HeatmapBucket {
   lower: number;
   upper: number;
@@ -161,8 +245,29 @@ export type CalculationValues = Record<string, CalculationValue>;
  */
 export type Group = Record<string, Scalar | null>;
 
+/**
+ * Which values of an answer are estimates. Answers over large ranges may be computed from
+ * rollups (per-minute aggregates kept at ingest, with a log-bucketed duration histogram as in
+ * DDSketch, Masson et al., VLDB 2019). There COUNT, SUM, AVG, MIN, MAX, RATE_SUM of
+ * `duration_ms` are exact, and:
+ * - P50…P99 are within `relative_error` of the order statistic at rank ⌊q·(n−1)⌋ (the exact
+ *   answer interpolates between that one and the next);
+ * - HEATMAP bounds are exact, but a span within `relative_error` of a bucket edge may be
+ *   counted in the neighbouring bucket.
+ */
+export interface Approximation {
+  /** Keys of the estimated calculations, e.g. `["P99(duration_ms)", "HEATMAP(duration_ms)"]`. */
+  calculations: string[];
+  /** Bound on the relative error of an estimated value, e.g. 0.01. */
+  relative_error: number;
+}
+
 /** The answer to `POST /api/query`. */
 export interface QueryResult {
+  /** True when some values are estimates (see {@link approximation}); absent or false: exact. */
+  approximate?: boolean;
+  /** Present when `approximate`: which values and how far off they may be. */
+  approximation?: Approximation;
   /** One entry per group, ordered and limited; exactly one (`group: {}`) without breakdowns. */
   totals: { group: Group; values: CalculationValues }[];
   /**
@@ -171,6 +276,146 @@ export interface QueryResult {
    * HEATMAP with no buckets.
    */
   series: { group: Group; points: { time: string; values: CalculationValues }[] }[];
+  /**
+   * With `compare` in the request: the same groups in the same order, over the range shifted
+   * back by the offset (`time_range` of that range, ISO-8601). Each series has as many points
+   * as the main one, point i covering the bucket of main point i shifted back; `time` is that
+   * earlier instant. A group with no spans there has COUNT 0 and null values.
+   */
+  compare?: {
+    offset_s: number;
+    time_range: { start: string; end: string };
+    totals: { group: Group; values: CalculationValues }[];
+    series: { group: Group; points: { time: string; values: CalculationValues }[] }[];
+  };
+}
+
+/**
+ * The body of `POST /api/bubbleup`: which spans to compare. The base is the query's dataset
+ * (`spans`), time range and filters; the selection is the base's spans that also fall in
+ * `selection` (a time sub-range and/or a value range on one numeric column, as a HEATMAP cell
+ * or brushed region gives); the baseline is the base's other spans.
+ */
+export interface BubbleUpRequest {
+  dataset: "spans";
+  time_range: TimeRange;
+  filters?: Filter[] | FilterGroup;
+  selection: {
+    /** ISO-8601 bounds, start inclusive, end exclusive; default the whole range. */
+    time?: { start: string; end: string };
+    /** `min <= column <= max` (either bound may be left out); e.g. `duration_ms`. */
+    value?: { column: string; min?: number; max?: number };
+  };
+  /** Most attributes/columns compared, 1..100, the most populated first; default 30. */
+  max_columns?: number;
+  /** Top values listed per column, 1..50; default 10. */
+  max_values?: number;
+}
+
+/** One value of a column in a BubbleUp comparison. */
+export interface BubbleUpValue {
+  /** The value as text (numbers without a trailing `.0`); null: the span lacks the attribute. */
+  value: string | null;
+  /** Fraction of the selection's spans with this value, 0..1. */
+  selection: number;
+  /** Fraction of the baseline's spans with this value, 0..1. */
+  baseline: number;
+}
+
+/** One column's comparison. */
+export interface BubbleUpColumn {
+  column: string;
+  /**
+   * The largest |selection − baseline| over the column's values (null, "absent", included):
+   * 0 when distributed alike, 1 when disjoint. Columns are ranked by it, descending.
+   */
+  score: number;
+  /** Values by |selection − baseline| descending (ties: larger selection first), at most `max_values`. */
+  values: BubbleUpValue[];
+}
+
+/** The answer to `POST /api/bubbleup`. */
+export interface BubbleUpResult {
+  /** Spans in the selection and in the baseline. */
+  selection_count: number;
+  baseline_count: number;
+  /** Compared columns, ranked by score descending (ties by name). */
+  columns: BubbleUpColumn[];
+  /**
+   * Fraction of the spans read (a Bernoulli sample on tables above a million spans); counts and
+   * fractions are then estimates from the sample (a fraction's standard error is about
+   * √(f(1−f)/sampled spans)). 1: exact.
+   */
+  sample_rate: number;
+}
+
+/**
+ * The body of `POST /api/exemplar`: "click a point → open a trace". Among spans of the time
+ * range that pass `filters` and belong to `group` (breakdown name → value, null: attribute
+ * absent), the one with the largest `column` value at or below `at_most` (no bound when
+ * absent); its trace is the exemplar.
+ */
+export interface ExemplarRequest {
+  dataset: "spans";
+  /** Typically one time bucket of a series. */
+  time_range: TimeRange;
+  filters?: Filter[] | FilterGroup;
+  group?: Group;
+  /** Numeric column, default `duration_ms`. */
+  column?: string;
+  at_most?: number;
+}
+
+/** The answer to `POST /api/exemplar`; `exemplar` is null when no span qualifies. */
+export interface ExemplarResult {
+  exemplar: {
+    trace_id: string;
+    span_id: string;
+    /** The span's value of the requested column. */
+    value: number;
+    /** Start of the span, ISO-8601. */
+    timestamp: string;
+  } | null;
+}
+
+/**
+ * The body of `POST /api/traces/search`. A trace matches when at least one of its spans in the
+ * time range passes `filters` (service, name, duration_ms, status_code, attributes, …: the
+ * query model's filters, so several conditions hold on one span), and its whole duration is
+ * within `trace_duration_ms`. Filtering happens before sorting and `limit`, over the whole
+ * range.
+ */
+export interface TraceSearchRequest {
+  time_range: TimeRange;
+  filters?: Filter[] | FilterGroup;
+  /** Bounds on the trace's duration (last end − first start) in ms, inclusive. */
+  trace_duration_ms?: { min?: number; max?: number };
+  /** Default `{ by: "start", direction: "desc" }` (newest first). */
+  sort?: { by: "duration" | "start" | "spans" | "errors"; direction?: "asc" | "desc" };
+  /** 1..1000, default 20. */
+  limit?: number;
+}
+
+/** One trace found by a search, summarised over its spans in the time range. */
+export interface TraceSummary {
+  trace_id: string;
+  /** The root span's (no parent; else the earliest span's) name and `service.name`. */
+  root_name: string;
+  root_service: string;
+  /** Earliest span start, ISO-8601. */
+  start: string;
+  /** Latest span end − earliest span start, ms. */
+  duration_ms: number;
+  span_count: number;
+  /** Spans with `status_code` `error`. */
+  error_count: number;
+  /** Distinct `service.name`s, sorted. */
+  services: string[];
+}
+
+/** The answer to `POST /api/traces/search`. */
+export interface TraceSearchResult {
+  traces: TraceSummary[];
 }
 
 /**

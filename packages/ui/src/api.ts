@@ -4,17 +4,26 @@
  * non-2xx (its `error` message is kept) or the network fails; a cancelled call rejects with the
  * AbortError.
  */
+import type { CallGraph } from "@sonde/protocol";
 import type {
+  BubbleUpRequest,
+  BubbleUpResult,
   CalculationValue,
   ColumnInfo,
   ColumnsResult,
+  ExemplarRequest,
+  ExemplarResult,
   HeatmapValue,
   MetricCatalog,
   MetricCatalogEntry,
+  MetricQueryRequest,
   QueryRequest,
   QueryResult,
   TraceResult,
+  TraceSearchRequest,
+  TraceSearchResult,
 } from "@sonde/protocol/query";
+import type { SentRequest } from "./query/state.js";
 
 /** A failed API call: `status` is the HTTP status (0 for network errors). */
 export class ApiError extends Error {
@@ -32,12 +41,34 @@ export function isHeatmap(value: CalculationValue | undefined): value is Heatmap
   return typeof value === "object" && value !== null && Array.isArray(value.buckets);
 }
 
-/** Runs a query. */
-export function postQuery(request: QueryRequest, signal?: AbortSignal): Promise<QueryResult> {
-  return call<QueryResult>("/api/query", {
+/** Runs a query (`POST /api/query`) over spans or a metric. */
+export function postQuery(
+  request: QueryRequest | MetricQueryRequest | SentRequest,
+  signal?: AbortSignal,
+): Promise<QueryResult> {
+  return post<QueryResult>("/api/query", request, signal);
+}
+
+/** Compares a selection of spans with the baseline, per attribute (`POST /api/bubbleup`). */
+export function postBubbleUp(request: BubbleUpRequest, signal?: AbortSignal) {
+  return post<BubbleUpResult>("/api/bubbleup", request, signal);
+}
+
+/** Finds the exemplar span of a chart point (`POST /api/exemplar`). */
+export function postExemplar(request: ExemplarRequest, signal?: AbortSignal) {
+  return post<ExemplarResult>("/api/exemplar", request, signal);
+}
+
+/** Searches traces (`POST /api/traces/search`). */
+export function searchTraces(request: TraceSearchRequest, signal?: AbortSignal) {
+  return post<TraceSearchResult>("/api/traces/search", request, signal);
+}
+
+function post<T>(url: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return call<T>(url, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify(request),
+    body: JSON.stringify(body),
     signal,
   });
 }
@@ -50,6 +81,14 @@ export function getTrace(traceId: string, signal?: AbortSignal): Promise<TraceRe
 /** Lists the queryable columns. */
 export async function getColumns(signal?: AbortSignal): Promise<ColumnInfo[]> {
   return (await call<ColumnsResult>("/api/columns", { signal })).columns;
+}
+
+/**
+ * The call graph of the spans that ended in the last `seconds` (`GET /api/callgraph`): nodes
+ * per (service, span name), edges caller → callee.
+ */
+export function getCallGraph(seconds: number, signal?: AbortSignal): Promise<CallGraph> {
+  return call<CallGraph>(`/api/callgraph?last=${seconds}`, { signal });
 }
 
 /** Lists every stored metric with its declared metadata (`GET /api/metrics`). */

@@ -1,7 +1,9 @@
+import { MapPage } from "./map/page.js";
 import { MetricsPage } from "./metrics/page.js";
 import { lastQueryHref, QueryPage } from "./query/page.js";
 import { traceHref, useRoute } from "./route.js";
 import { TracePage } from "./trace/page.js";
+import { TraceSearchPage } from "./traces/search-page.js";
 
 /** The application shell: top bar and the page of the current route. */
 export function App() {
@@ -23,6 +25,12 @@ export function App() {
         <a href={lastQueryHref()} class={route.page === "query" ? "active" : undefined}>
           Query
         </a>
+        <a href="#/traces" class={route.page === "traces" ? "active" : undefined}>
+          Traces
+        </a>
+        <a href="#/map" class={route.page === "map" ? "active" : undefined}>
+          Service map
+        </a>
         <a href="#/metrics" class={route.page === "metrics" ? "active" : undefined}>
           Metrics
         </a>
@@ -38,7 +46,11 @@ export function App() {
       {route.page === "trace" ? (
         <TracePage traceId={route.traceId} spanId={route.params.get("span") ?? undefined} />
       ) : route.page === "metrics" ? (
-        <MetricsPage />
+        <MetricsPage key={route.params.toString()} params={route.params} />
+      ) : route.page === "map" ? (
+        <MapPage params={route.params} />
+      ) : route.page === "traces" ? (
+        <TraceSearchPage params={route.params} />
       ) : (
         <QueryPage params={route.params} />
       )}

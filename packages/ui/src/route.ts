@@ -2,13 +2,15 @@ import { useEffect, useState } from "preact/hooks";
 
 /**
  * Hash routes: `#/?<query state>` is the query page, `#/trace/<trace_id>?span=<span_id>` a
- * trace, `#/metrics` the metric catalogue. Hash routes work from any server path; a path route `/trace/<id>` (served through
- * the collector's SPA fallback) is rewritten to its hash form on load.
+ * trace, `#/metrics?service=<name>&at=<ms>` the metric catalogue, `#/map?range=15m` the
+ * service map and call graph, `#/traces?<search>` the trace search. Hash routes work from any
+ * server path; a path route `/trace/<id>` (served through the collector's SPA fallback) is
+ * rewritten to its hash form on load.
  */
 export type Route =
   | { page: "query"; params: URLSearchParams }
   | { page: "trace"; traceId: string; params: URLSearchParams }
-  | { page: "metrics" };
+  | { page: "metrics" | "map" | "traces"; params: URLSearchParams };
 
 /** Parses `location.hash`. */
 export function parseHash(hash: string): Route {
@@ -18,7 +20,9 @@ export function parseHash(hash: string): Route {
   const params = new URLSearchParams(q < 0 ? "" : body.slice(q + 1));
   const trace = /^\/trace\/([^/]+)$/.exec(path);
   if (trace) return { page: "trace", traceId: decodeURIComponent(trace[1]), params };
-  if (path === "/metrics") return { page: "metrics" };
+  if (path === "/metrics") return { page: "metrics", params };
+  if (path === "/map") return { page: "map", params };
+  if (path === "/traces") return { page: "traces", params };
   return { page: "query", params };
 }
 
@@ -26,6 +30,13 @@ export function parseHash(hash: string): Route {
 export function traceHref(traceId: string, spanId?: string): string {
   const base = `#/trace/${encodeURIComponent(traceId)}`;
   return spanId ? `${base}?span=${encodeURIComponent(spanId)}` : base;
+}
+
+/** The metric catalogue filtered to a service, remembering a time of interest (ms). */
+export function metricsHref(service: string, atMs?: number): string {
+  const params = new URLSearchParams({ service });
+  if (atMs !== undefined && Number.isFinite(atMs)) params.set("at", String(Math.round(atMs)));
+  return `#/metrics?${params}`;
 }
 
 /** The hash of the query page for a URL-form query state. */

@@ -217,12 +217,32 @@ test("query → results → slowest traces → waterfall → span details", {
     assert.ok(page.url().endsWith(`?span=${span.span_id}`), "the selected span is in the URL");
     await page.screenshot({ path: join(shots, "trace.png"), fullPage: true });
 
+    // References: the parent is one click away; the service's metrics at the span's time too.
+    const child = spans.find((s) => spans.some((p) => p.span_id === s.parent_span_id));
+    await page.locator(`[data-testid=waterfall-row][data-span-id="${child.span_id}"]`).click();
+    await page.getByTestId("ref-parent").click();
+    await page.waitForURL(`**?span=${child.parent_span_id}`);
+    const metricsLink = await page.getByTestId("service-metrics-link").getAttribute("href");
+    const parent = spans.find((s) => s.span_id === child.parent_span_id);
+    assert.match(
+      metricsLink,
+      new RegExp(`^#/metrics\\?service=${parent["service.name"]}&at=\\d+$`),
+    );
+    // The critical path starts at the root.
+    const root = spans.find((s) => !spans.some((p) => p.span_id === s.parent_span_id));
+    assert.equal(
+      await page
+        .locator(`[data-testid=waterfall-row][data-span-id="${root.span_id}"]`)
+        .getAttribute("data-critical"),
+      "",
+    );
+
     // The metric catalogue lists the demo's declared metrics with their metadata.
     await waitFor("the demo's metrics to be exported", 30_000, async () => {
       const { metrics } = await getJson("/api/metrics");
       return metrics.some((m) => m.name === "/demo/billing/charge_count");
     });
-    await page.getByRole("link", { name: "Metrics" }).click();
+    await page.getByRole("link", { name: "Metrics", exact: true }).click();
     await page.waitForURL("**/#/metrics");
     const charge = page.locator('[data-testid=metric-row][data-name="/demo/billing/charge_count"]');
     await charge.waitFor();
@@ -237,13 +257,12 @@ test("query → results → slowest traces → waterfall → span details", {
     ]);
     assert.match(cells[6], /services\/billing\.js:\d+$/, "the declaring source line");
     assert.equal(cells[7], "billing");
-    await page.getByTestId("metrics-filter").fill("team-infra");
+    await page.getByTestId("metrics-owner").selectOption("team-infra");
     const names = await page
       .getByTestId("metric-row")
       .evaluateAll((rows) => rows.map((r) => r.dataset.name));
     assert.deepEqual(names, ["/demo/resources/container_startup_latency"]);
-    await page.getByTestId("metrics-filter").fill("");
-    await page.screenshot({ path: join(shots, "metrics.png"), fullPage: true });
+    await page.getByTestId("metrics-owner").selectOption("");
     assert.deepEqual(pageErrors, []);
   } catch (err) {
     await page.screenshot({ path: join(shots, "failure.png"), fullPage: true }).catch(() => {});
@@ -253,6 +272,373 @@ test("query → results → slowest traces → waterfall → span details", {
     await page.close();
   }
 });
+
+test("a 100,000-span trace: first paint, virtualised rows, search, critical path, collapse", {
+  timeout: 120_000,
+}, async () => {
+  const traceId = "ab".repeat(16);
+  const spans = bigTrace(traceId);
+  for (let i = 0; i < spans.length; i += 10_000) {
+    const response = await fetch(`${base}/v1/traces`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(otlp(spans.slice(i, i + 10_000))),
+    });
+    assert.equal(response.status, 200, await response.text());
+  }
+  await waitFor("the 100k-span trace to be stored", 60_000, async () => {
+    const { spans: stored } = await getJson(`/api/traces/${traceId}`);
+    return stored.length === spans.length;
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const pageErrors = [];
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  try {
+    await page.goto(`${base}/#/metrics`); // load the app first: time the trace alone
+    await page.getByTestId("metrics-page").waitFor();
+    const started = Date.now();
+    await page.evaluate((id) => {
+      location.hash = `#/trace/${id}`;
+    }, traceId);
+    await page.waitForSelector("[data-testid=waterfall][data-paint-ms]", { timeout: 60_000 });
+    const wallMs = Date.now() - started;
+    const paintMs = Number(await page.getByTestId("waterfall").getAttribute("data-paint-ms"));
+    console.log(`100k-span trace: first paint ${paintMs} ms after the data, ${wallMs} ms in all`);
+    assert.ok(paintMs <= 1000, `first paint of 100k spans after the data arrived: ${paintMs} ms`);
+    assert.equal(await page.getByTestId("trace-span-count").textContent(), "100001 spans");
+    const waterfall = page.getByTestId("waterfall");
+    assert.equal(Number(await waterfall.getAttribute("data-rows")), spans.length);
+    const inDom = await page.getByTestId("waterfall-row").count();
+    assert.ok(inDom < 150, `only visible rows are in the DOM (${inDom})`);
+
+    // Scrolling to the middle shows the rows there.
+    await page.evaluate(() => {
+      const el = document.querySelector(".wf-scroll");
+      el.scrollTop = el.scrollHeight / 2;
+    });
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll("[data-testid=waterfall-row]")].some((r) =>
+        r.textContent.includes("item 5"),
+      ),
+    );
+
+    // The critical path: the root, every (serial) batch, and in each the item ending last.
+    const onPath = await page.locator("[data-testid=waterfall-row][data-critical]").count();
+    assert.ok(onPath > 0, "critical rows are marked");
+    assert.match(await page.locator(".trace-tools").textContent(), /Critical path \(2001 spans\)/);
+
+    // Search: the one span with the needle attribute, selected and scrolled to.
+    await page.getByTestId("trace-find").fill("needle-42");
+    await page.getByTestId("trace-find").press("Enter");
+    await page.waitForURL(`**/#/trace/${traceId}?span=${needleId}`);
+    await page.getByTestId("span-details").waitFor();
+    assert.equal(await page.getByTestId("trace-find-count").textContent(), "1 / 1 matches");
+    assert.equal(
+      await page.locator(`[data-testid=waterfall-row][data-span-id="${needleId}"]`).count(),
+      1,
+      "the match's row is rendered",
+    );
+    await page.screenshot({ path: join(shots, "trace-100k.png") });
+
+    // Collapse the root: one row left.
+    await page.evaluate(() => {
+      document.querySelector(".wf-scroll").scrollTop = 0;
+    });
+    await page.locator("[data-testid=waterfall-row]").first().locator(".caret").click();
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=waterfall]").dataset.rows === "1",
+    );
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test("service map and call graph from stored spans, clickable into queries", {
+  timeout: 60_000,
+}, async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  try {
+    await page.goto(`${base}/#/map?range=15m`);
+    await page.getByTestId("service-map").waitFor();
+    const nodes = await page
+      .getByTestId("graph-node")
+      .evaluateAll((els) => els.map((e) => e.dataset.service));
+    for (const s of services) assert.ok(nodes.includes(s), `service ${s} on the map: ${nodes}`);
+    const edges = await page
+      .getByTestId("graph-edge")
+      .evaluateAll((els) => els.map((e) => `${e.dataset.from}>${e.dataset.to}`));
+    for (const e of ["web>auth", "web>billing", "billing>resources"]) {
+      assert.ok(edges.includes(e), `edge ${e}: ${edges}`);
+    }
+    // Independent check: the edge's calls are the callgraph's cross-service calls.
+    const graph = await getJson("/api/callgraph?last=900");
+    const expected = graph.edges
+      .filter((e) => e.caller.service === "web" && e.callee.service === "auth")
+      .reduce((sum, e) => sum + e.calls, 0);
+    const shown = Number(
+      await page
+        .locator("[data-testid=graph-edge][data-from=web][data-to=auth]")
+        .getAttribute("data-calls"),
+    );
+    assert.ok(Math.abs(shown - expected) <= expected * 0.2 + 5, `${shown} vs ${expected}`);
+    await page.screenshot({ path: join(shots, "service-map.png") });
+
+    await page.getByTestId("view-calls").click();
+    await page.getByTestId("call-graph").waitFor();
+    await page.getByTestId("callgraph-table").waitFor();
+    await page.screenshot({ path: join(shots, "call-graph.png"), fullPage: true });
+
+    await page.locator('[data-testid=graph-node][data-name="session lookup"]').click();
+    await page.waitForURL(/#\/\?/);
+    const params = new URL(page.url().replace("#/?", "?")).searchParams;
+    assert.deepEqual(params.getAll("where"), ["service.name|=|auth", "name|=|session lookup"]);
+    await page.waitForSelector(
+      "[data-testid=query-page][aria-busy=false] [data-testid=result-row]",
+    );
+    const rows = await page.getByTestId("result-row").count();
+    assert.equal(rows, 1);
+  } finally {
+    await page.close();
+  }
+});
+
+test("metric catalogue: search, filters, details, one-click chart", {
+  timeout: 60_000,
+}, async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  try {
+    await waitFor("the demo's metrics to be exported", 30_000, async () => {
+      const { metrics } = await getJson("/api/metrics");
+      return metrics.some((m) => m.name === "/demo/resources/container_startup_latency");
+    });
+    await page.goto(`${base}/#/metrics`);
+    await page.getByTestId("metric-row").first().waitFor();
+    await page.getByTestId("metrics-owner").selectOption("team-payments");
+    const names = await page
+      .getByTestId("metric-row")
+      .evaluateAll((rows) => rows.map((r) => r.dataset.name));
+    assert.deepEqual(names, ["/demo/billing/charge_count"]);
+    await page.getByTestId("metrics-owner").selectOption("");
+    await page.getByTestId("metrics-prefix").selectOption("/proc/memory/");
+    const memory = await page
+      .getByTestId("metric-row")
+      .evaluateAll((rows) => rows.map((r) => r.dataset.name));
+    assert.ok(memory.length > 0 && memory.every((n) => n.startsWith("/proc/memory/")), `${memory}`);
+    await page.getByTestId("metrics-prefix").selectOption("");
+    const latency = page.locator(
+      '[data-testid=metric-row][data-name="/demo/resources/container_startup_latency"]',
+    );
+    await latency.click();
+    const details = page.getByTestId("metric-details");
+    assert.match(await details.textContent(), /tags\s*image/);
+    await page.screenshot({ path: join(shots, "metrics.png"), fullPage: true });
+
+    // A distribution charts as P50, P99 and a heatmap.
+    await latency.getByTestId("metric-chart").click();
+    await page.waitForSelector(
+      "[data-testid=query-page][aria-busy=false] [data-testid=result-row]",
+    );
+    const calcs = await page
+      .locator("[data-testid=line-chart], [data-testid=heatmap]")
+      .evaluateAll((els) => els.map((e) => e.dataset.calc));
+    assert.deepEqual(calcs, ["P50", "P99", "HEATMAP"]);
+    assert.equal(await page.getByTestId("dataset").inputValue(), "metrics");
+    await page.screenshot({ path: join(shots, "metric-chart.png"), fullPage: true });
+  } finally {
+    await page.close();
+  }
+});
+
+test("query builder: history, AND/OR, order, having, compare, brush → BubbleUp, exemplar", {
+  timeout: 90_000,
+}, async () => {
+  const probe = await fetch(`${base}/api/query`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      dataset: "spans",
+      time_range: { last: 60 },
+      filters: { op: "OR", filters: [] },
+      order_by: [{ key: "COUNT" }],
+      having: [{ calculation: "COUNT", op: ">", value: 0 }],
+      compare: { offset: 60 },
+    }),
+  });
+  assert.equal(probe.status, 200, await probe.text());
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const pageErrors = [];
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  try {
+    // Two filters combined with OR: checked against the API's own answer.
+    const hash =
+      "#/?calc=COUNT&calc=HEATMAP(duration_ms)&where=service.name|=|auth&where=service.name|=|billing&match=any&by=service.name&range=15m";
+    await page.goto(`${base}/${hash}`);
+    await page.waitForSelector(
+      "[data-testid=query-page][aria-busy=false] [data-testid=result-row]",
+    );
+    const shown = await page
+      .getByTestId("result-row")
+      .evaluateAll((els) => els.map((e) => JSON.parse(e.dataset.group)["service.name"]).sort());
+    assert.deepEqual(shown, ["auth", "billing"]);
+    assert.equal(await page.getByTestId("filter-match").inputValue(), "any");
+    // The run went into the history.
+    const history = await page.evaluate(() => localStorage.getItem("sonde.query-history"));
+    assert.match(history, /match=any/);
+    await page.screenshot({ path: join(shots, "query-or.png"), fullPage: true });
+
+    const probe = await fetch(`${base}/api/bubbleup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ dataset: "spans", time_range: { last: 900 }, selection: {} }),
+    });
+    assert.equal(probe.status, 200, await probe.text());
+    // Brush a region of the heatmap up to its right edge (the demo's spans are the last
+    // minute or two of the 15-minute range): BubbleUp ranks attributes.
+    const heat = page.locator("[data-testid=heatmap] .u-over");
+    const box = await heat.boundingBox();
+    await page.mouse.move(box.x + box.width * 0.05, box.y + box.height * 0.05);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 1, box.y + box.height - 1, { steps: 5 });
+    await page.mouse.up();
+    await page.getByTestId("bubbleup").waitFor();
+    await page.waitForSelector(
+      "[data-testid=bubbleup-column], [data-testid=bubbleup] .query-error",
+    );
+    const apiError = page.locator("[data-testid=bubbleup] .query-error");
+    assert.equal(await apiError.count(), 0, await apiError.textContent().catch(() => ""));
+    await page.screenshot({ path: join(shots, "bubbleup.png"), fullPage: true });
+
+    // Order by COUNT ascending, having COUNT > 0, compare: the previous period is charted.
+    await page.goto(
+      `${base}/#/?calc=COUNT&by=service.name&order=COUNT|asc&having=COUNT|>|0&compare=1&range=5m`,
+    );
+    // The same page shows the previous query's rows until this one's answer arrives: wait for
+    // the table and the chart of this query (each group with a compared line).
+    await page.waitForFunction(() => {
+      const rows = document.querySelectorAll(
+        "[data-testid=query-page][aria-busy=false] [data-testid=result-row]",
+      ).length;
+      const chart = document.querySelector("[data-testid=line-chart]");
+      return rows > 0 && Number(chart?.getAttribute("data-series")) === 2 * rows;
+    });
+    const counts = await page
+      .getByTestId("result-row")
+      .evaluateAll((els) =>
+        els.map((e) => Number(e.cells[e.cells.length - 1].textContent.replace(/,/g, ""))),
+      );
+    assert.deepEqual(
+      counts,
+      [...counts].sort((a, b) => a - b),
+      "ascending by COUNT",
+    );
+    const series = Number(await page.getByTestId("line-chart").getAttribute("data-series"));
+    assert.equal(series, 2 * counts.length, "a dashed previous-period line per group");
+    await page.screenshot({ path: join(shots, "query-compare.png"), fullPage: true });
+
+    // A click on a point opens its exemplar trace.
+    const over = page.locator("[data-testid=line-chart] .u-over");
+    const area = await over.boundingBox();
+    // Near the right edge: the demo's spans are its last minute or two.
+    await page.mouse.click(area.x + area.width * 0.97, area.y + area.height * 0.5);
+    await page.waitForURL(/#\/trace\/[0-9a-f]{32}\?span=/, { timeout: 10_000 });
+    await page.getByTestId("waterfall-row").first().waitFor();
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test("trace search: filters before the limit, sorted by duration, click → trace", {
+  timeout: 60_000,
+}, async () => {
+  const probe = await fetch(`${base}/api/traces/search`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ time_range: { last: 900 }, limit: 1 }),
+  });
+  assert.equal(probe.status, 200, await probe.text());
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  try {
+    await page.goto(`${base}/#/traces?service=billing&range=15m&sort=duration&dir=desc`);
+    await page.getByTestId("trace-result").first().waitFor();
+    const durations = await page
+      .getByTestId("trace-result")
+      .evaluateAll((els) => els.map((e) => Number(e.dataset.duration)));
+    assert.deepEqual(
+      durations,
+      [...durations].sort((a, b) => b - a),
+    );
+    await page.screenshot({ path: join(shots, "trace-search.png"), fullPage: true });
+    const id = await page.getByTestId("trace-result").first().getAttribute("data-trace-id");
+    await page.getByTestId("trace-result").first().click();
+    await page.waitForURL(`**/#/trace/${id}`);
+    await page.getByTestId("waterfall-row").first().waitFor();
+  } finally {
+    await page.close();
+  }
+});
+
+/** The span the 100k-span trace's search looks for. */
+const needleId = "0000000000abcdef";
+
+/**
+ * A trace of 100,001 spans: a root, 1,000 serial batches under it (10 ms apart, 9 ms long),
+ * 99 items in each (parallel, the last one ending last); one item carries `needle-42`.
+ */
+function bigTrace(traceId) {
+  const t0 = BigInt(Date.now() - 60_000) * 1_000_000n;
+  const ms = (x) => String(t0 + BigInt(Math.round(x * 1e6)));
+  const id = (n) => n.toString(16).padStart(16, "0");
+  const spans = [{ traceId, spanId: id(1), name: "load test", start: 0, end: 10_000 }];
+  let next = 2;
+  for (let b = 0; b < 1000; b++) {
+    const batch = id(next++);
+    spans.push({
+      traceId,
+      spanId: batch,
+      parentSpanId: id(1),
+      name: `batch ${b}`,
+      start: b * 10,
+      end: b * 10 + 9,
+    });
+    for (let i = 0; i < 99; i++) {
+      const spanId = b === 500 && i === 42 ? needleId : id(next++);
+      spans.push({
+        traceId,
+        spanId,
+        parentSpanId: batch,
+        name: `item ${b}.${i}`,
+        start: b * 10 + 0.5,
+        end: b * 10 + 1 + (i * 7) / 99,
+        attributes:
+          b === 500 && i === 42 ? [{ key: "tag", value: { stringValue: "needle-42" } }] : [],
+      });
+    }
+  }
+  return spans.map((s) => ({
+    traceId: s.traceId,
+    spanId: s.spanId,
+    parentSpanId: s.parentSpanId ?? "",
+    name: s.name,
+    kind: 1,
+    startTimeUnixNano: ms(s.start),
+    endTimeUnixNano: ms(s.end),
+    attributes: s.attributes ?? [],
+    status: {},
+  }));
+}
+
+function otlp(spans) {
+  return {
+    resourceSpans: [
+      {
+        resource: { attributes: [{ key: "service.name", value: { stringValue: "loadgen" } }] },
+        scopeSpans: [{ scope: { name: "ui-test" }, spans }],
+      },
+    ],
+  };
+}
 
 /** Span id → tree level (aria-level) of every waterfall row; scrolls the virtualised list. */
 async function collectRowLevels(page) {

@@ -7,7 +7,15 @@ import { callGraphSvg } from "../callgraph/svg.js";
 import { listMetrics } from "../catalog/metrics.js";
 import { registerOtlpHttp } from "../ingest/otlp-http.js";
 import type { IngestStats } from "../ingest/stats.js";
-import { getTrace, listColumns, QueryError, runQuery } from "../query/index.js";
+import {
+  findExemplar,
+  getTrace,
+  listColumns,
+  QueryError,
+  runBubbleUp,
+  runQuery,
+  searchTraces,
+} from "../query/index.js";
 import type { DuckDbStore } from "../storage/duckdb-store.js";
 import { prometheusText } from "./self-metrics.js";
 
@@ -44,6 +52,15 @@ export function buildApp({ store, stats, bodyLimit, uiDir }: AppOptions): Fastif
     }
   };
   app.post("/api/query", (req, reply) => answer(reply, () => runQuery(store.reader, req.body)));
+  app.post("/api/bubbleup", (req, reply) =>
+    answer(reply, () => runBubbleUp(store.reader, req.body)),
+  );
+  app.post("/api/exemplar", (req, reply) =>
+    answer(reply, () => findExemplar(store.reader, req.body)),
+  );
+  app.post("/api/traces/search", (req, reply) =>
+    answer(reply, () => searchTraces(store.reader, req.body)),
+  );
   app.get<{ Params: { id: string } }>("/api/traces/:id", (req, reply) =>
     answer(reply, async () => {
       const trace = await getTrace(store.reader, req.params.id);

@@ -12,6 +12,7 @@ import {
   type CalculationOp,
   calculationKey,
   type Filter,
+  type FilterGroup,
   type Scalar,
 } from "@sonde/protocol/query";
 import { type QuerySpec, spanColumn } from "./spec.js";
@@ -20,17 +21,24 @@ import { type QuerySpec, spanColumn } from "./spec.js";
 export const HEATMAP_BUCKETS = 20;
 
 /**
- * DuckDB SQL for a query, with its parameters (`$1`, `$2`, ... with explicit types). Nothing
- * from the request is SQL text: values and attribute names are all parameters.
+ * DuckDB SQL for a query over the raw `spans` table, with its parameters (`$1`, `$2`, ... with
+ * explicit types). Nothing from the request is SQL text: values and attribute names are all
+ * parameters.
  *
  * One row per group (`total` = 1) and one per group and time bucket (`total` = 0), in the
  * order of the groups then time. Columns: `total`; `rank` (1-based group order, only with
  * breakdowns); `t` (bucket start, TIMESTAMP; NULL on total rows); `g0`, `g1`, ... (breakdown
  * values); `v0`, `v1`, ... (one per calculation; a HEATMAP's is a MAP of bucket index to count,
- * with its column's range in `lo<i>`/`hi<i>`).
+ * with its column's range in `lo<i>`/`hi<i>`; a RATE_AVG's is the AVG, a CONCURRENCY's NULL:
+ * both are finished from the series by the runner).
+ *
+ * `concurrency`, present when a calculation is CONCURRENCY, answers `(rank, bi, n)`: the
+ * number of spans of group `rank` (1 without breakdowns) in progress during bucket number `bi`
+ * (bucket start = bi × granularity since the epoch).
  */
 export interface CompiledQuery {
   sql: string;
+  concurrency?: string;
   params: DuckDBValue[];
   types: DuckDBType[];
   breakdowns: string[];
@@ -38,7 +46,7 @@ export interface CompiledQuery {
 }
 
 /** Collects parameters; `add` returns the placeholder to put in the SQL. */
-class Params {
+export class Params {
   readonly values: DuckDBValue[] = [];
   readonly types: DuckDBType[] = [];
 
@@ -66,61 +74,79 @@ function attr(map: AttrMap, name: string, p: Params): string {
   return `map_extract_value(${map}, ${p.add(name, VARCHAR)})`;
 }
 
+/** `start <= "timestamp" < end` and the filters, as one SQL condition over `spans`. */
+export function whereClause(spec: Pick<QuerySpec, "start" | "end" | "filters">, p: Params): string {
+  return `"timestamp" >= ${p.time(spec.start)} AND "timestamp" < ${p.time(spec.end)} AND ${filterTree(spec.filters, p)}`;
+}
+
 /**
- * Compiles a validated query. Semantics:
- * - rows with `start <= timestamp < end` that pass every filter;
+ * Compiles a validated query for the raw table. Semantics:
+ * - rows with `start <= timestamp < end` that pass the filters (AND/OR groups as given);
  * - a fixed span column (`SPAN_COLUMNS`) by name, anything else an attribute, looked up in the
- *   map its use implies: numbers (`> >= < <=`, a number value, SUM/AVG/MIN/MAX/Pxx/HEATMAP) in
- *   `attr_num`, booleans in `attr_bool`, strings and `contains` in `attr_str`;
+ *   map its use implies: numbers (`> >= < <=`, a number value, SUM/AVG/MIN/MAX/Pxx/HEATMAP/
+ *   RATE_*) in `attr_num`, booleans in `attr_bool`, strings and `contains` in `attr_str`;
+ *   COUNT_DISTINCT of an attribute counts its text as a breakdown shows it;
  * - `!=` also matches rows without the attribute; `exists` on a fixed string column means
  *   non-empty (a root span's `parent_span_id` does not exist); `contains` is case-sensitive;
  * - a breakdown on an attribute is its value as text from whichever map holds it (strings
  *   first, then numbers with integers rendered without `.0`, then `true`/`false`), NULL when absent;
  * - percentiles are exact: `quantile_cont`, linear interpolation between the two nearest ranks;
- * - groups are ordered by the first non-HEATMAP calculation, descending, NULLs last (COUNT if
- *   there is none), ties by group values, then the first `limit` kept;
+ * - groups pass `having`, are ordered by `order_by` (NULLs last), ties by group values, then
+ *   the first `limit` kept;
  * - HEATMAP: {@link HEATMAP_BUCKETS} equal-width buckets over the column's [min, max] among the
  *   rows of the kept groups, shared by all groups and time buckets so they can be compared;
  *   a value falls in bucket floor((v - min) / width), the max in the last one; NaN and
  *   infinities are left out.
+ * Without breakdowns `having` is left to the caller (the single group is always answered here).
  */
 export function compileQuery(spec: QuerySpec): CompiledQuery {
   const p = new Params();
-  const bucket = `time_bucket(to_seconds(${p.add(spec.granularity_s, DOUBLE)}), "timestamp", TIMESTAMP '1970-01-01')`;
-  const select = [
-    `${bucket} AS t`,
-    ...spec.breakdowns.map((b, i) => `${breakdown(b, p)} AS g${i}`),
-  ];
+  const gran = p.add(spec.granularity_s, DOUBLE);
+  const bucket = `time_bucket(to_seconds(${gran}), "timestamp", TIMESTAMP '1970-01-01')`;
+  const groupExprs = spec.breakdowns.map((b) => textValue(b, p));
+  const select = [`${bucket} AS t`, ...groupExprs.map((g, i) => `${g} AS g${i}`)];
   const valueColumns = new Map<string, string>();
   for (const calc of spec.calculations) {
-    if (calc.column === undefined || valueColumns.has(calc.column)) continue;
-    const alias = `c${valueColumns.size}`;
-    valueColumns.set(calc.column, alias);
-    select.push(`${numeric(calc.column, p)} AS ${alias}`);
+    if (calc.column === undefined) continue;
+    const distinct = calc.op === "COUNT_DISTINCT";
+    const id = `${distinct ? "d" : "c"}:${calc.column}`;
+    if (valueColumns.has(id)) continue;
+    const alias = `${distinct ? "d" : "c"}${valueColumns.size}`;
+    valueColumns.set(id, alias);
+    select.push(`${distinct ? textValue(calc.column, p) : numeric(calc.column, p)} AS ${alias}`);
   }
-  const where = [
-    `"timestamp" >= ${p.time(spec.start)}`,
-    `"timestamp" < ${p.time(spec.end)}`,
-    ...spec.filters.map((f) => filter(f, p)),
-  ];
+  const filterSql = filterTree(spec.filters, p);
+  const where = `"timestamp" >= ${p.time(spec.start)} AND "timestamp" < ${p.time(spec.end)} AND ${filterSql}`;
   const groups = spec.breakdowns.map((_, i) => `g${i}`);
-  const ctes = [`base AS (SELECT ${select.join(", ")} FROM spans WHERE ${where.join(" AND ")})`];
+  const ctes = [`base AS (SELECT ${select.join(", ")} FROM spans WHERE ${where})`];
+  // Numbers computed here, not request text: safe as literals (and unused ones need no parameter).
+  const rangeS = `${(spec.end.getTime() - spec.start.getTime()) / 1000}::DOUBLE`;
+  const total = (calc: Calculation) => aggregate(calc, valueColumns, rangeS);
 
-  const agg = (calc: Calculation) => aggregate(calc, valueColumns);
-  const orderCalc = spec.calculations.find((c) => c.op !== "HEATMAP") ?? { op: "COUNT" };
   if (groups.length > 0) {
-    const tieBreak = groups.map((g) => `${g} NULLS LAST`).join(", ");
+    const byKey = new Map(spec.calculations.map((c) => [calculationKey(c), c]));
+    const orderTerms = spec.order_by.map((o) => {
+      const calc = byKey.get(o.key);
+      const b = spec.breakdowns.indexOf(o.key);
+      // The default order of a query of HEATMAPs only is COUNT, not one of its calculations.
+      const expr = calc !== undefined ? total(calc) : b >= 0 ? `g${b}` : "count(*)";
+      return `${expr} ${o.direction.toUpperCase()} NULLS LAST`;
+    });
+    const having = spec.having.map(
+      (h) => `${total(byKey.get(h.calculation) as Calculation)} ${h.op} ${p.add(h.value, DOUBLE)}`,
+    );
     ctes.push(
-      `top AS (SELECT ${groups.join(", ")}, row_number() OVER (ORDER BY ${agg(orderCalc)} DESC NULLS LAST, ${tieBreak}) AS rank` +
-        ` FROM base GROUP BY ${groups.join(", ")} QUALIFY rank <= ${p.add(spec.limit, DOUBLE)})`,
+      `top AS (SELECT ${groups.join(", ")}, row_number() OVER (ORDER BY ${[...orderTerms, ...groups.map((g) => `${g} NULLS LAST`)].join(", ")}) AS rank` +
+        ` FROM base GROUP BY ${groups.join(", ")}${having.length ? ` HAVING ${having.join(" AND ")}` : ""}` +
+        ` QUALIFY rank <= ${p.add(spec.limit, DOUBLE)})`,
       `scoped AS (SELECT base.*, top.rank FROM base JOIN top ON ${groups.map((g) => `base.${g} IS NOT DISTINCT FROM top.${g}`).join(" AND ")})`,
     );
   } else {
     ctes.push("scoped AS (SELECT * FROM base)");
   }
 
-  const heatmapColumns = [...valueColumns].filter(([column]) =>
-    spec.calculations.some((c) => c.op === "HEATMAP" && c.column === column),
+  const heatmapColumns = [...valueColumns].filter(([id]) =>
+    spec.calculations.some((c) => c.op === "HEATMAP" && id === `c:${c.column}`),
   );
   let from = "scoped";
   if (heatmapColumns.length > 0) {
@@ -133,11 +159,13 @@ export function compileQuery(spec: QuerySpec): CompiledQuery {
   }
 
   const keys = groups.length > 0 ? ["rank", ...groups] : [];
+  const divisor = `CASE WHEN grouping(t) = 1 THEN ${rangeS} ELSE ${gran} END`;
   const values = spec.calculations.flatMap((calc, i) => {
-    const out = [`${agg(calc)} AS v${i}`];
-    const c = calc.column === undefined ? undefined : valueColumns.get(calc.column);
-    if (calc.op === "HEATMAP")
+    const out = [`${aggregate(calc, valueColumns, divisor)} AS v${i}`];
+    if (calc.op === "HEATMAP") {
+      const c = valueColumns.get(`c:${calc.column}`);
       out.push(`any_value(lo_${c}) AS lo${i}`, `any_value(hi_${c}) AS hi${i}`);
+    }
     return out;
   });
   const sql =
@@ -146,13 +174,54 @@ export function compileQuery(spec: QuerySpec): CompiledQuery {
     `FROM ${from}\n` +
     `GROUP BY GROUPING SETS ((${keys.join(", ")}), (${[...keys, "t"].join(", ")}))\n` +
     `ORDER BY ${groups.length > 0 ? "rank, " : ""}total DESC, t`;
+
+  let concurrency: string | undefined;
+  if (spec.calculations.some((c) => c.op === "CONCURRENCY")) {
+    concurrency = concurrencySql(spec, groupExprs, filterSql, ctes);
+  }
   return {
     sql,
+    concurrency,
     params: p.values,
     types: p.types,
     breakdowns: spec.breakdowns,
     calculations: spec.calculations.map((c) => ({ key: calculationKey(c), op: c.op })),
   };
+}
+
+/**
+ * Spans in progress per group and bucket: every span passing the filters whose `[start, end)`
+ * overlaps the range, counted in each bucket of the range it overlaps (a zero-length span in
+ * the bucket of its start).
+ */
+function concurrencySql(
+  spec: QuerySpec,
+  groupExprs: string[],
+  filterSql: string,
+  ctes: string[],
+): string {
+  // Numbers computed here, not request text: literals, so the main query's parameters still fit.
+  const stepNs = `${BigInt(spec.granularity_s) * 1_000_000_000n}::BIGINT`;
+  const startNs = `${BigInt(spec.start.getTime()) * 1_000_000n}::BIGINT`;
+  const endNs = `${BigInt(spec.end.getTime()) * 1_000_000n}::BIGINT`;
+  const first = `(${startNs} // ${stepNs})`;
+  const last = `((${endNs} - 1) // ${stepNs})`;
+  const lo = `greatest(start_time_unix_nano // ${stepNs}, ${first})`;
+  const hi = `least(greatest(end_time_unix_nano - 1, start_time_unix_nano) // ${stepNs}, ${last})`;
+  const cbase =
+    `cbase AS (SELECT ${[...groupExprs.map((g, i) => `${g} AS g${i}`), `${lo} AS lo`, `${hi} AS hi`].join(", ")} FROM spans` +
+    ` WHERE start_time_unix_nano < ${endNs} AND end_time_unix_nano > ${startNs} AND ${filterSql})`;
+  const groups = groupExprs.map((_, i) => `g${i}`);
+  const join =
+    groups.length > 0
+      ? ` JOIN top ON ${groups.map((g) => `cbase.${g} IS NOT DISTINCT FROM top.${g}`).join(" AND ")}`
+      : "";
+  return (
+    `WITH ${[...ctes, cbase].join(",\n")}\n` +
+    `SELECT ${groups.length > 0 ? "rank" : "1 AS rank"}, bi, count(*) AS n FROM` +
+    ` (SELECT ${groups.length > 0 ? "rank, " : ""}unnest(range(lo, hi + 1)) AS bi FROM cbase${join})` +
+    ` GROUP BY ALL`
+  );
 }
 
 const QUANTILES: Partial<Record<CalculationOp, string>> = {
@@ -162,15 +231,26 @@ const QUANTILES: Partial<Record<CalculationOp, string>> = {
   P99: "0.99",
 };
 
-function aggregate(calc: Calculation, valueColumns: Map<string, string>): string {
-  if (calc.column === undefined) return "count(*)";
-  const c = valueColumns.get(calc.column);
+/** Quantile of a percentile op (0.5 for P50, ...). */
+export const quantileOf = (op: CalculationOp): number => Number(QUANTILES[op]);
+
+/** The aggregate of one calculation; `seconds` is the SQL of a RATE_SUM's divisor. */
+function aggregate(calc: Calculation, valueColumns: Map<string, string>, seconds: string): string {
+  if (calc.op === "COUNT") return "count(*)";
+  if (calc.op === "CONCURRENCY") return "NULL::DOUBLE";
+  if (calc.op === "COUNT_DISTINCT")
+    return `count(DISTINCT ${valueColumns.get(`d:${calc.column}`)})`;
+  const c = valueColumns.get(`c:${calc.column}`);
   switch (calc.op) {
     case "SUM":
     case "AVG":
     case "MIN":
     case "MAX":
       return `${calc.op.toLowerCase()}(${c})`;
+    case "RATE_SUM":
+      return `sum(${c}) / ${seconds}`;
+    case "RATE_AVG":
+      return `avg(${c})`;
     case "HEATMAP": {
       const [lo, hi] = [`lo_${c}`, `hi_${c}`];
       return (
@@ -188,7 +268,8 @@ function numeric(column: string, p: Params): string {
   return spanColumn(column)?.sql ?? attr("attr_num", column, p);
 }
 
-function breakdown(column: string, p: Params): string {
+/** A column's value as a breakdown shows it: a fixed column as is, an attribute as text. */
+export function textValue(column: string, p: Params): string {
   const fixed = spanColumn(column);
   if (fixed !== undefined) return fixed.sql;
   const num = attr("attr_num", column, p);
@@ -196,6 +277,13 @@ function breakdown(column: string, p: Params): string {
     `CASE WHEN ${num} = trunc(${num}) AND abs(${num}) < 1e15 ` +
     `THEN CAST(CAST(${num} AS BIGINT) AS VARCHAR) ELSE CAST(${num} AS VARCHAR) END`;
   return `coalesce(${attr("attr_str", column, p)}, ${numText}, CAST(${attr("attr_bool", column, p)} AS VARCHAR))`;
+}
+
+/** A filter group as SQL; an empty AND is TRUE, an empty OR FALSE. */
+export function filterTree(group: FilterGroup, p: Params): string {
+  if (group.filters.length === 0) return group.op === "AND" ? "TRUE" : "FALSE";
+  const parts = group.filters.map((f) => ("filters" in f ? filterTree(f, p) : filter(f, p)));
+  return `(${parts.join(` ${group.op} `)})`;
 }
 
 function filter(f: Filter, p: Params): string {
@@ -215,13 +303,13 @@ function filter(f: Filter, p: Params): string {
   const param = (v: Scalar) => (fixed?.type === "timestamp" ? p.time(v as string) : p.scalar(v));
   switch (f.op) {
     case "contains":
-      return `contains(${target}, ${param(values[0])})`;
+      return `coalesce(contains(${target}, ${param(values[0])}), FALSE)`;
     case "in":
-      return `${target} IN (${values.map(param).join(", ")})`;
+      return `coalesce(${target} IN (${values.map(param).join(", ")}), FALSE)`;
     case "!=":
       return `${target} IS DISTINCT FROM ${param(values[0])}`;
     default:
-      return `${target} ${f.op} ${param(values[0])}`;
+      return `coalesce(${target} ${f.op} ${param(values[0])}, FALSE)`;
   }
 }
 

@@ -1,3 +1,4 @@
+export { runBubbleUp } from "./bubbleup.js";
 export { listColumns } from "./columns.js";
 export { type CompiledQuery, compileQuery, HEATMAP_BUCKETS } from "./compile.js";
 export { QueryError } from "./errors.js";
@@ -7,3 +8,4 @@ export { type MetricQuerySpec, parseMetricQuery } from "./metric-spec.js";
 export { runQuery } from "./run.js";
 export { DEFAULT_LIMIT, MAX_BUCKETS, parseQuery, type QuerySpec } from "./spec.js";
 export { getTrace } from "./trace.js";
+export { findExemplar, searchTraces } from "./traces-search.js";

@@ -91,7 +91,7 @@ export function parseMetricQuery(input: unknown, now: Date = new Date()): Metric
     start,
     end,
     ops,
-    filters: (query.filters ?? []).map((f, i) => checkFilter(f, i, () => undefined)),
+    filters: (query.filters ?? []).map((f, i) => checkFilter(f, `filters[${i}]`, () => undefined)),
     breakdowns: checkBreakdowns(query.breakdowns ?? []),
     granularity_s: checkGranularity(query.granularity_s, end.getTime() - start.getTime()),
     limit: query.limit ?? DEFAULT_LIMIT,

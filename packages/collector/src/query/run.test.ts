@@ -327,6 +327,7 @@ describe("runQuery on a DuckDB file", () => {
       breakdowns: ["service.name"],
       limit: 2,
       granularity_s: 900,
+      exact: true,
     });
     assert.equal(result.totals.length, 2);
     const kept = inRange.filter((s) =>

@@ -231,10 +231,14 @@ describe("parseQuery", () => {
       start: new Date("2026-01-01T10:00:00Z"),
       end: now,
       calculations: [{ op: "COUNT" }],
-      filters: [],
+      filters: { op: "AND", filters: [] },
       breakdowns: [],
       granularity_s: 30,
+      order_by: [{ key: "COUNT", direction: "desc" }],
+      having: [],
       limit: 100,
+      compare_offset_s: undefined,
+      exact: false,
     });
   });
 

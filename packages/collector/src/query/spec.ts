@@ -5,7 +5,11 @@ import {
   calculationKey,
   FILTER_OPS,
   type Filter,
+  type FilterGroup,
   type FilterOp,
+  HAVING_OPS,
+  type Having,
+  type OrderBy,
   type QueryRequest,
   type Scalar,
 } from "@sonde/protocol/query";
@@ -22,14 +26,22 @@ export interface QuerySpec {
   end: Date;
   /** At least one; defaults to `[{ op: "COUNT" }]`. No two share a {@link calculationKey}. */
   calculations: Calculation[];
-  /** All must hold (AND). */
-  filters: Filter[];
+  /** The filters as one group (a plain list becomes an AND group). */
+  filters: FilterGroup;
   /** Column or attribute names to group by, distinct. */
   breakdowns: string[];
   /** Width of a series time bucket in seconds (a positive integer), buckets aligned to the epoch. */
   granularity_s: number;
+  /** Group order, at least one term (the default filled in), directions resolved. */
+  order_by: Required<OrderBy>[];
+  /** All must hold. */
+  having: Having[];
   /** Maximum number of groups, 1..1000. */
   limit: number;
+  /** Offset of the compared period in seconds, when asked for. */
+  compare_offset_s?: number;
+  /** Never use rollups. */
+  exact: boolean;
 }
 
 /** Default number of groups returned. */
@@ -85,6 +97,28 @@ export const sharedFields = {
   limit: z.int().min(1).max(1000).optional(),
 };
 
+const filterSchema = sharedFields.filters.unwrap().element;
+/** Filters: a list (AND) or a nested AND/OR group. */
+type FilterInput = z.infer<typeof filterSchema> | { op: "AND" | "OR"; filters: FilterInput[] };
+const filterGroupSchema: z.ZodType<{ op: "AND" | "OR"; filters: FilterInput[] }> = z.lazy(() =>
+  z.strictObject({
+    op: z.enum(["AND", "OR"]),
+    filters: z.array(z.union([filterGroupSchema, filterSchema])).max(100),
+  }),
+);
+const durationSchema = z.union(
+  [
+    z.string().regex(/^[1-9][0-9]*[smhdw]$/, { error: LAST_ERROR }),
+    z.number().positive({ error: LAST_ERROR }),
+  ],
+  { error: LAST_ERROR },
+);
+
+/** The spans dataset's `filters`: a list (AND) or a group. */
+export const spanFiltersSchema = z.union([z.array(filterSchema).max(100), filterGroupSchema], {
+  error: "must be a list of filters or { op: AND|OR, filters: [...] }",
+});
+
 const querySchema = z.strictObject({
   dataset: z.string(),
   time_range: timeRangeSchema,
@@ -98,6 +132,28 @@ const querySchema = z.strictObject({
     .max(50)
     .optional(),
   ...sharedFields,
+  filters: spanFiltersSchema.optional(),
+  order_by: z
+    .array(
+      z.strictObject({
+        key: z.string().min(1, { error: "must not be empty" }),
+        direction: z.enum(["asc", "desc"]).optional(),
+      }),
+    )
+    .max(10)
+    .optional(),
+  having: z
+    .array(
+      z.strictObject({
+        calculation: z.string().min(1, { error: "must not be empty" }),
+        op: z.enum(HAVING_OPS),
+        value: z.number(),
+      }),
+    )
+    .max(10)
+    .optional(),
+  compare: z.strictObject({ offset: durationSchema }).optional(),
+  exact: z.boolean().optional(),
 });
 
 // Compile-time checks that the shared QueryRequest type and the schema agree: the schema reads
@@ -131,16 +187,82 @@ export function parseQuery(input: unknown, now: Date = new Date()): QuerySpec {
   if (!parsed.success) throw issueError(parsed.error.issues[0], input);
   const query = parsed.data;
   const { start, end } = resolveTimeRange(query.time_range, now);
+  const calculations = checkCalculations(query.calculations ?? []);
+  const breakdowns = checkBreakdowns(query.breakdowns ?? []);
   return {
     dataset: "spans",
     start,
     end,
-    calculations: checkCalculations(query.calculations ?? []),
-    filters: (query.filters ?? []).map((f, i) => checkFilter(f, i)),
-    breakdowns: checkBreakdowns(query.breakdowns ?? []),
+    calculations,
+    filters: checkFilterTree(query.filters),
+    breakdowns,
     granularity_s: checkGranularity(query.granularity_s, end.getTime() - start.getTime()),
+    order_by: checkOrderBy(query.order_by, calculations, breakdowns),
+    having: checkHaving(query.having ?? [], calculations),
     limit: query.limit ?? DEFAULT_LIMIT,
+    compare_offset_s:
+      query.compare === undefined ? undefined : durationSeconds(query.compare.offset),
+    exact: query.exact ?? false,
   };
+}
+
+/** Seconds of a duration such as `"1d"` or a number of seconds. */
+export function durationSeconds(d: string | number): number {
+  return typeof d === "number" ? d : Number(d.slice(0, -1)) * UNIT_SECONDS[d.slice(-1)];
+}
+
+/** Ops whose totals are derived from the series after the query, so they cannot rank groups. */
+const SERIES_DERIVED: CalculationOp[] = ["RATE_AVG", "CONCURRENCY", "HEATMAP"];
+
+function rankable(key: string, calcs: Calculation[], path: string): void {
+  const calc = calcs.find((c) => calculationKey(c) === key);
+  if (calc === undefined) throw new QueryError(path, `${key} is not a calculation of the query`);
+  if (SERIES_DERIVED.includes(calc.op)) {
+    throw new QueryError(path, `${calc.op} cannot order or filter groups`);
+  }
+}
+
+function checkOrderBy(
+  order: OrderBy[] | undefined,
+  calcs: Calculation[],
+  breakdowns: string[],
+): Required<OrderBy>[] {
+  if (order === undefined || order.length === 0) {
+    const first = calcs.find((c) => !SERIES_DERIVED.includes(c.op)) ?? { op: "COUNT" };
+    return [{ key: calculationKey(first), direction: "desc" }];
+  }
+  return order.map((o, i) => {
+    if (!breakdowns.includes(o.key)) rankable(o.key, calcs, `order_by[${i}].key`);
+    return { key: o.key, direction: o.direction ?? "desc" };
+  });
+}
+
+function checkHaving(having: Having[], calcs: Calculation[]): Having[] {
+  having.forEach((h, i) => {
+    rankable(h.calculation, calcs, `having[${i}].calculation`);
+  });
+  return having;
+}
+
+/** Validates every leaf filter (paths as in the request) and returns the filters as a group. */
+export function checkFilterTree(input: FilterInput[] | FilterInput | undefined): FilterGroup {
+  let count = 0;
+  const walk = (node: FilterInput, path: string, depth: number): Filter | FilterGroup => {
+    if ("filters" in node) {
+      if (depth > 4) throw new QueryError(path, "filter groups nest at most 4 levels deep");
+      return {
+        op: node.op,
+        filters: node.filters.map((f, i) => walk(f, `${path}.filters[${i}]`, depth + 1)),
+      };
+    }
+    if (++count > 100) throw new QueryError(path, "at most 100 filters");
+    return checkFilter(node, path);
+  };
+  if (input === undefined) return { op: "AND", filters: [] };
+  if (Array.isArray(input)) {
+    return { op: "AND", filters: input.map((f, i) => walk(f, `filters[${i}]`, 1)) };
+  }
+  return walk(input, "filters", 0) as FilterGroup;
 }
 
 function checkDataset(input: unknown): void {
@@ -157,6 +279,16 @@ function checkDataset(input: unknown): void {
 }
 
 export function issueError(issue: z.core.$ZodIssue, input: unknown): QueryError {
+  if (issue.code === "invalid_union" && issue.errors.length > 0) {
+    // Report the branch that got furthest into the value (e.g. a filter list's filters[0].op).
+    const deepest = issue.errors
+      .map((branch) => branch[0])
+      .filter((i) => i !== undefined)
+      .sort((a, b) => b.path.length - a.path.length)[0];
+    if (deepest !== undefined && deepest.path.length > 0) {
+      return issueError({ ...deepest, path: [...issue.path, ...deepest.path] }, input);
+    }
+  }
   const path = formatPath(issue.path);
   if (issue.code === "unrecognized_keys") {
     return new QueryError(formatPath([...issue.path, issue.keys[0]]), "unknown key");
@@ -188,8 +320,7 @@ export function resolveTimeRange(
       throw new QueryError("time_range", "give either start and end, or last");
     }
     const last = range.last;
-    const seconds =
-      typeof last === "number" ? last : Number(last.slice(0, -1)) * UNIT_SECONDS[last.slice(-1)];
+    const seconds = durationSeconds(last);
     const start = new Date(now.getTime() - seconds * 1000);
     if (Number.isNaN(start.getTime())) throw new QueryError("time_range.last", "too long");
     return { start, end: now };
@@ -209,12 +340,12 @@ function checkCalculations(calcs: { op: CalculationOp; column?: string }[]): Cal
   const seen = new Set<string>();
   return calcs.map((calc, i) => {
     const path = `calculations[${i}]`;
-    if (calc.op === "COUNT") {
+    if (calc.op === "COUNT" || calc.op === "CONCURRENCY") {
       if (calc.column !== undefined)
-        throw new QueryError(`${path}.column`, "COUNT takes no column");
+        throw new QueryError(`${path}.column`, `${calc.op} takes no column`);
     } else if (calc.column === undefined) {
       throw new QueryError(`${path}.column`, `${calc.op} needs a column`);
-    } else {
+    } else if (calc.op !== "COUNT_DISTINCT") {
       const fixed = spanColumn(calc.column);
       if (fixed !== undefined && fixed.type !== "number") {
         throw new QueryError(
@@ -232,12 +363,11 @@ function checkCalculations(calcs: { op: CalculationOp; column?: string }[]): Cal
 
 export function checkFilter(
   filter: { column: string; op: FilterOp; value?: Scalar | Scalar[] },
-  i: number,
+  path: string,
   fixedColumn: (
     name: string,
   ) => { type: "string" | "number" | "timestamp" } | undefined = spanColumn,
 ): Filter {
-  const path = `filters[${i}]`;
   const { column, op, value } = filter;
   if (op === "exists" || op === "not-exists") {
     if (value !== undefined) throw new QueryError(`${path}.value`, `${op} takes no value`);

@@ -18,7 +18,8 @@ import {
   timestampValue,
   VARCHAR,
 } from "@duckdb/node-api";
-import { SPANS_DDL } from "../storage/schema.js";
+import { finishBulkLoad } from "../storage/bulk-load.js";
+import { SPAN_TABLES_DDL } from "../storage/schema.js";
 
 /** A span as the tests generate it; `startMs` is whole epoch milliseconds. */
 export interface TestSpan {
@@ -49,7 +50,7 @@ export async function openTestDb(): Promise<TestDb> {
   const dir = mkdtempSync(join(tmpdir(), "sonde-query-"));
   const instance = await DuckDBInstance.create(join(dir, "test.duckdb"));
   const conn = await instance.connect();
-  await conn.run(SPANS_DDL);
+  await conn.run(SPAN_TABLES_DDL);
   return {
     conn,
     close() {
@@ -69,7 +70,7 @@ const INSERT_TYPES = [
   ...[LIST(VARCHAR), LIST(BOOLEAN), VARCHAR, VARCHAR],
 ];
 
-/** Inserts spans one parameterised INSERT each. */
+/** Inserts spans one parameterised INSERT each, then {@link finishBulkLoad}. */
 export async function insertSpans(conn: DuckDBConnection, spans: TestSpan[]): Promise<void> {
   for (const s of spans) {
     const startNs = BigInt(s.startMs) * 1_000_000n;
@@ -101,6 +102,7 @@ export async function insertSpans(conn: DuckDBConnection, spans: TestSpan[]): Pr
       INSERT_TYPES,
     );
   }
+  await finishBulkLoad(conn);
 }
 
 /** A seeded PRNG (mulberry32), so failures reproduce. */

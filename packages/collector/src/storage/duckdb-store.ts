@@ -8,14 +8,16 @@ import {
 } from "@duckdb/node-api";
 import type { Attributes, ResourceSpansRecord } from "@sonde/protocol";
 import { splitAttributes, type TypedAttributesJson, toJsonText } from "./attributes.js";
+import { finishBulkLoad } from "./bulk-load.js";
 import { MetricStore } from "./metric-store.js";
+import { compactRollups } from "./rollups.js";
 import {
   CHECKPOINTS_DDL,
   type Checkpoint,
   META_DDL,
   PUBLISH_SPANS_SQL,
   SCHEMA_VERSION,
-  SPANS_DDL,
+  SPAN_TABLES_DDL,
   STAGING_DDL,
   writeCheckpoints,
 } from "./schema.js";
@@ -42,6 +44,9 @@ interface WriteJob {
 
 const PUBLISH = { spans: PUBLISH_SPANS_SQL };
 
+/** Spans published between two rollup compactions (see `compactRollups`). */
+const COMPACT_EVERY_SPANS = 200_000;
+
 /**
  * Embedded storage in one DuckDB file. Span writes go through one connection and are
  * group-committed: rows from concurrent `insertSpans` calls are appended together to a staging
@@ -52,6 +57,8 @@ const PUBLISH = { spans: PUBLISH_SPANS_SQL };
 export class DuckDbStore {
   private pending: WriteJob[] = [];
   private flushing = false;
+  /** Span start times (epoch ms) published since the last rollup compaction, and their count. */
+  private dirty = { from: Number.POSITIVE_INFINITY, to: Number.NEGATIVE_INFINITY, spans: 0 };
 
   private constructor(
     /** The database, for components that keep tables of their own. */
@@ -83,7 +90,7 @@ export class DuckDbStore {
         `${path} holds Sonde storage layout ${found}, this collector writes layout ${SCHEMA_VERSION}: move the file away or choose another --storage`,
       );
     }
-    await writer.run(SPANS_DDL);
+    await writer.run(SPAN_TABLES_DDL);
     await writer.run(STAGING_DDL);
     await writer.run(CHECKPOINTS_DDL);
     const metrics = await MetricStore.open(instance);
@@ -97,6 +104,7 @@ export class DuckDbStore {
   insertSpans(batches: ResourceSpansRecord[], checkpoint?: Checkpoint): Promise<number> {
     let n = 0;
     return this.enqueue("spans", checkpoint, (a) => {
+      const dirty = this.dirty;
       for (const b of batches) {
         const res = b.resource.attributes;
         const service = serviceName(res);
@@ -109,6 +117,9 @@ export class DuckDbStore {
           a.appendVarchar(s.kind);
           a.appendVarchar(service);
           a.appendTimestamp(timestampValue(s.startTimeUnixNano / 1000n));
+          const ms = Number(s.startTimeUnixNano / 1_000_000n);
+          if (ms < dirty.from) dirty.from = ms;
+          if (ms > dirty.to) dirty.to = ms;
           a.appendBigInt(s.startTimeUnixNano);
           a.appendBigInt(s.endTimeUnixNano);
           a.appendDouble(Number(s.endTimeUnixNano - s.startTimeUnixNano) / 1e6);
@@ -121,6 +132,7 @@ export class DuckDbStore {
           n++;
         }
       }
+      dirty.spans += n;
     }).then(() => n);
   }
 
@@ -169,6 +181,7 @@ export class DuckDbStore {
         );
         await this.writer.run("COMMIT");
         for (const job of ok) job.done();
+        await this.compactIfDue();
       } catch (e) {
         const clear = [...appenders.keys()].map((t) => `DELETE FROM ${t}_staging`).join("; ");
         await this.writer.run("ROLLBACK").catch(() => {});
@@ -177,6 +190,35 @@ export class DuckDbStore {
       }
     }
     this.flushing = false;
+  }
+
+  /**
+   * Merges the rollup rows of the minutes written since the last compaction once enough spans
+   * arrived; a failure leaves the rows as they were (answers do not depend on compaction).
+   */
+  private async compactIfDue(): Promise<void> {
+    const { from, to, spans } = this.dirty;
+    if (spans < COMPACT_EVERY_SPANS) return;
+    this.dirty = { from: Number.POSITIVE_INFINITY, to: Number.NEGATIVE_INFINITY, spans: 0 };
+    try {
+      await this.writer.run("BEGIN TRANSACTION");
+      await compactRollups(this.writer, new Date(from - 60_000), new Date(to));
+      await this.writer.run("COMMIT");
+    } catch {
+      await this.writer.run("ROLLBACK").catch(() => {});
+    }
+  }
+
+  /**
+   * The bulk-load path (benchmarks, imports): inserts the rows of `select` (SQL giving the
+   * `spans` columns in table order) straight into `spans`, then recomputes the rollups and the
+   * trace index with the same SQL ingest uses (`finishBulkLoad`), so the tables are as if the
+   * spans had come through {@link insertSpans}. Throws what DuckDB throws.
+   */
+  async bulkLoad(select: string): Promise<void> {
+    while (this.flushing || this.pending.length) await new Promise((r) => setTimeout(r, 5));
+    await this.writer.run(`INSERT INTO spans ${select}`);
+    await finishBulkLoad(this.writer);
   }
 
   /** Waits for queued writes and closes the database. */

@@ -21,25 +21,60 @@ export function chartAxes(column: string | undefined): uPlot.Axis[] {
   ];
 }
 
+/** A brushed region of a chart in data units: x (time, s) always, y when brushed too. */
+export interface Brush {
+  start: number;
+  end: number;
+  lower?: number;
+  upper?: number;
+}
+
+/** Smallest drag, in CSS pixels, taken as a brush rather than a click. */
+const MIN_BRUSH_PX = 4;
+
 /**
  * Mounts a uPlot chart into the returned ref's element, sized to its width and rebuilt when
  * `deps` change; `build` gets the width and returns the chart's options and data.
- * `onClick` gets the chart on clicks inside the plot area.
+ * `onClick` gets the chart on clicks inside the plot area; `onBrush` gets the region dragged
+ * over (the options' `cursor.drag` says along which axes), and the click ending a drag is not
+ * passed to `onClick`.
  */
 export function useUplot(
   build: (width: number) => { options: uPlot.Options; data: uPlot.AlignedData },
   onClick: (chart: uPlot) => void,
   deps: unknown[],
+  onBrush?: (brush: Brush) => void,
 ) {
   const ref = useRef<HTMLDivElement>(null);
   const click = useRef(onClick);
   click.current = onClick;
+  const brush = useRef(onBrush);
+  brush.current = onBrush;
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     const { options, data } = build(el.clientWidth);
+    let brushed = false;
+    const onSelect = (u: uPlot) => {
+      const { left, top, width, height } = u.select;
+      if (width < MIN_BRUSH_PX) return;
+      brushed = true;
+      const region: Brush = { start: u.posToVal(left, "x"), end: u.posToVal(left + width, "x") };
+      if (height > 0 && height < u.over.clientHeight) {
+        region.lower = u.posToVal(top + height, "y");
+        region.upper = u.posToVal(top, "y");
+      }
+      brush.current?.(region);
+    };
+    options.hooks = { ...options.hooks, setSelect: [onSelect] };
     const chart = new uPlot(options, data, el);
-    const handler = () => click.current(chart);
+    const handler = () => {
+      if (brushed) brushed = false;
+      else click.current(chart);
+    };
+    chart.over.addEventListener("mousedown", () => {
+      brushed = false;
+    });
     chart.over.addEventListener("click", handler);
     const resize = new ResizeObserver(() => {
       if (el.clientWidth !== chart.width)

@@ -1,27 +1,32 @@
-import type { Calculation, HeatmapBucket } from "@sonde/protocol/query";
+import type { HeatmapBucket } from "@sonde/protocol/query";
 import { calculationKey } from "@sonde/protocol/query";
 import { useRef } from "preact/hooks";
 import type uPlot from "uplot";
 import { heatColor } from "../colors.js";
 import { formatCalcValue, formatNumber, formatTimestamp } from "../format.js";
+import type { CalcDraft } from "../query/state.js";
 import type { Selection } from "../traces/selection.js";
+import type { Brush } from "./chart-frame.js";
 import { CHART_HEIGHT, chartAxes, useUplot } from "./chart-frame.js";
 import type { AlignedSeries, HeatColumn } from "./series.js";
 import { heatColumns } from "./series.js";
 
 interface HeatmapProps {
-  calc: Calculation;
+  calc: CalcDraft;
   aligned: AlignedSeries;
   granularityS: number;
   /** Called with the time bucket and value range of a clicked cell. */
   onPick(selection: Selection): void;
+  /** Called with a brushed region: a time range and a value range of the column. */
+  onBrush?(selection: Selection): void;
 }
 
 /**
  * A HEATMAP calculation: time on x, the column's buckets on y, colour = how many spans fell
- * in the cell, summed over groups.
+ * in the cell, summed over groups. Click a cell for an exemplar trace; drag a rectangle
+ * (time × value) to compare it with the rest (BubbleUp).
  */
-export function Heatmap({ calc, aligned, granularityS, onPick }: HeatmapProps) {
+export function Heatmap({ calc, aligned, granularityS, onPick, onBrush }: HeatmapProps) {
   const name = calculationKey(calc);
   const hover = useRef<HTMLSpanElement>(null);
   const columns = heatColumns(aligned, name);
@@ -52,7 +57,7 @@ export function Heatmap({ calc, aligned, granularityS, onPick }: HeatmapProps) {
         axes: chartAxes(calc.column),
         cursor: {
           sync: { key: "results" },
-          drag: { x: false, y: false },
+          drag: { x: !!onBrush, y: !!onBrush, uni: 8, setScale: false },
           points: { show: false },
         },
         legend: { show: false },
@@ -81,6 +86,14 @@ export function Heatmap({ calc, aligned, granularityS, onPick }: HeatmapProps) {
       onPick({ start, end: start + granularityS, ...range });
     },
     [aligned, name],
+    (brush: Brush) =>
+      onBrush?.({
+        start: brush.start,
+        end: brush.end,
+        ...(calc.column && brush.lower !== undefined
+          ? { column: calc.column, lower: brush.lower, upper: brush.upper }
+          : {}),
+      }),
   );
 
   return (
@@ -91,7 +104,11 @@ export function Heatmap({ calc, aligned, granularityS, onPick }: HeatmapProps) {
       {scale.empty ? (
         <div class="empty">No values in this range.</div>
       ) : (
-        <div ref={ref} class="chart-body" title="Click a cell to list its slowest traces" />
+        <div
+          ref={ref}
+          class="chart-body"
+          title="Click a cell to open an exemplar trace; drag a region to compare it (BubbleUp)"
+        />
       )}
     </figure>
   );

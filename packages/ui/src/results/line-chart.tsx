@@ -1,27 +1,50 @@
-import type { Calculation } from "@sonde/protocol/query";
 import { calculationKey } from "@sonde/protocol/query";
 import type uPlot from "uplot";
 import { formatCalcValue } from "../format.js";
+import type { CalcDraft } from "../query/state.js";
 import type { Selection } from "../traces/selection.js";
+import type { Brush } from "./chart-frame.js";
 import { CHART_HEIGHT, chartAxes, useUplot } from "./chart-frame.js";
 import type { AlignedSeries } from "./series.js";
-import { lineValues } from "./series.js";
+import { groupKey, lineValues } from "./series.js";
 
 /** Groups drawn per chart; the rest are in the table only. */
 export const MAX_LINES = 12;
 
 interface LineChartProps {
-  calc: Calculation;
+  calc: CalcDraft;
   aligned: AlignedSeries;
+  breakdowns: string[];
   granularityS: number;
-  /** Called with the group and time bucket of the line point nearest a click. */
-  onPick(selection: Selection): void;
+  /** The previous period's answer (compare mode), its times `offsetS` earlier. */
+  previous?: { aligned: AlignedSeries; offsetS: number };
+  /** Called with the group, time bucket and value of the line point nearest a click. */
+  onPick(selection: Selection, value: number): void;
+  /** Called with a brushed time range. */
+  onBrush?(selection: Selection): void;
 }
 
-/** One calculation over time, one line per group, with uPlot's legend. */
-export function LineChart({ calc, aligned, granularityS, onPick }: LineChartProps) {
+/**
+ * One calculation over time, one line per group (uPlot's legend: click an entry to hide or
+ * show its line), the previous period dashed in compare mode. Drag across to select a time
+ * range.
+ */
+export function LineChart(props: LineChartProps) {
+  const { calc, aligned, granularityS, previous, onPick } = props;
   const name = calculationKey(calc);
   const groups = aligned.groups.slice(0, MAX_LINES);
+  const before = previous
+    ? groups.map((g) => {
+        const key = groupKey(g.group, props.breakdowns);
+        const match = previous.aligned.groups.find(
+          (p) => groupKey(p.group, props.breakdowns) === key,
+        );
+        return aligned.times.map((t) => {
+          const v = match?.points.get(t - previous.offsetS)?.[name];
+          return typeof v === "number" ? v : name === "COUNT" ? 0 : null;
+        });
+      })
+    : [];
   const ref = useUplot(
     (width) => ({
       options: {
@@ -29,7 +52,11 @@ export function LineChart({ calc, aligned, granularityS, onPick }: LineChartProp
         height: CHART_HEIGHT,
         scales: { x: { time: true } },
         axes: chartAxes(calc.column),
-        cursor: { sync: { key: "results" }, drag: { x: false, y: false }, focus: { prox: 24 } },
+        cursor: {
+          sync: { key: "results" },
+          drag: { x: !!props.onBrush, y: false, setScale: false },
+          focus: { prox: 24 },
+        },
         focus: { alpha: 0.35 },
         legend: { live: true },
         series: [
@@ -43,9 +70,20 @@ export function LineChart({ calc, aligned, granularityS, onPick }: LineChartProp
               value: (_u, v) => formatCalcValue(v, calc.column),
             }),
           ),
+          ...groups.slice(0, before.length).map(
+            (g): uPlot.Series => ({
+              label: `${g.label} (previous)`,
+              stroke: g.color,
+              alpha: 0.55,
+              dash: [5, 4],
+              width: 1.25,
+              points: { show: false },
+              value: (_u, v) => formatCalcValue(v, calc.column),
+            }),
+          ),
         ],
       },
-      data: [aligned.times, ...groups.map((g) => lineValues(aligned, g, name))],
+      data: [aligned.times, ...groups.map((g) => lineValues(aligned, g, name)), ...before],
     }),
     (chart) => {
       const idx = chart.cursor.idx;
@@ -53,7 +91,7 @@ export function LineChart({ calc, aligned, granularityS, onPick }: LineChartProp
       if (idx == null || top == null) return;
       let best = -1;
       let bestDistance = Number.POSITIVE_INFINITY;
-      for (let i = 1; i < chart.series.length; i++) {
+      for (let i = 1; i <= groups.length; i++) {
         const v = chart.data[i][idx];
         if (v == null || !chart.series[i].show) continue;
         const distance = Math.abs(chart.valToPos(v, "y") - top);
@@ -64,12 +102,21 @@ export function LineChart({ calc, aligned, granularityS, onPick }: LineChartProp
       }
       if (best < 0) return;
       const start = aligned.times[idx];
-      onPick({ group: groups[best - 1].group, start, end: start + granularityS });
+      onPick(
+        { group: groups[best - 1].group, start, end: start + granularityS },
+        chart.data[best][idx] as number,
+      );
     },
-    [aligned, name],
+    [aligned, name, previous],
+    (brush: Brush) => props.onBrush?.({ start: brush.start, end: brush.end }),
   );
   return (
-    <figure class="card chart" data-testid="line-chart" data-calc={name}>
+    <figure
+      class="card chart"
+      data-testid="line-chart"
+      data-calc={name}
+      data-series={groups.length + before.length}
+    >
       <figcaption>
         {name}
         {aligned.groups.length > MAX_LINES && (
@@ -79,7 +126,11 @@ export function LineChart({ calc, aligned, granularityS, onPick }: LineChartProp
           </span>
         )}
       </figcaption>
-      <div ref={ref} class="chart-body" title="Click a point to list its slowest traces" />
+      <div
+        ref={ref}
+        class="chart-body"
+        title="Click a point to open an exemplar trace; drag across to compare that time (BubbleUp)"
+      />
     </figure>
   );
 }

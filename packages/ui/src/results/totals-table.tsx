@@ -1,19 +1,14 @@
-import type {
-  Calculation,
-  CalculationValue,
-  Group,
-  HeatmapValue,
-  QueryResult,
-} from "@sonde/protocol/query";
+import type { CalculationValue, Group, HeatmapValue, QueryResult } from "@sonde/protocol/query";
 import { calculationKey } from "@sonde/protocol/query";
 import { isHeatmap } from "../api.js";
 import { formatCalcValue, formatGroupValue, formatNumber } from "../format.js";
+import type { CalcDraft } from "../query/state.js";
 import type { GroupInfo } from "./series.js";
 import { groupKey } from "./series.js";
 
 interface TotalsTableProps {
   result: QueryResult;
-  calculations: Calculation[];
+  calculations: CalcDraft[];
   breakdowns: string[];
   groups: GroupInfo[];
   selectedKey: string | undefined;

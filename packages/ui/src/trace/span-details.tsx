@@ -1,7 +1,7 @@
 import { Fragment } from "preact";
 import { serviceColor } from "../colors.js";
 import { formatDuration, formatTimestamp, nanosToMs, parseTimeMs } from "../format.js";
-import { traceHref } from "../route.js";
+import { metricsHref, traceHref } from "../route.js";
 import type { SpanNode } from "./tree.js";
 
 /** Span columns shown in the summary; every other property is an attribute. */
@@ -26,11 +26,20 @@ const COLUMNS = [
 interface SpanDetailsProps {
   node: SpanNode;
   traceStartMs: number;
+  /** Selects another span of the trace (a parent or child reference). */
+  onSelect(node: SpanNode): void;
   onClose(): void;
 }
 
-/** Everything about one span: its columns, all attributes, events and links. */
-export function SpanDetails({ node, traceStartMs, onClose }: SpanDetailsProps) {
+/** Children listed by name under "References"; the waterfall shows them all. */
+const MAX_CHILDREN = 20;
+
+/**
+ * Everything about one span: its columns, all attributes, events, its references (child of
+ * its parent, parent of its children, follows-from links to other spans) and a link to its
+ * service's metrics at the span's time.
+ */
+export function SpanDetails({ node, traceStartMs, onSelect, onClose }: SpanDetailsProps) {
   const { span } = node;
   const attributes = Object.keys(span)
     .filter((k) => !COLUMNS.includes(k))
@@ -67,6 +76,14 @@ export function SpanDetails({ node, traceStartMs, onClose }: SpanDetailsProps) {
         <Item k="parent_span_id" v={span.parent_span_id || "(root)"} mono />
         <Item k="trace_id" v={span.trace_id} mono />
       </dl>
+      <p>
+        <a
+          href={metricsHref(span["service.name"], node.startMs)}
+          data-testid="service-metrics-link"
+        >
+          Metrics of {span["service.name"]} at this time →
+        </a>
+      </p>
 
       <h3>Attributes ({attributes.length})</h3>
       {attributes.length === 0 ? (
@@ -91,7 +108,28 @@ export function SpanDetails({ node, traceStartMs, onClose }: SpanDetailsProps) {
         </div>
       ))}
 
-      <h3>Links ({links.length})</h3>
+      <h3>References</h3>
+      <ul class="refs" data-testid="span-references">
+        {node.parent ? (
+          <li>
+            child of <SpanRef node={node.parent} onSelect={onSelect} testId="ref-parent" />
+          </li>
+        ) : (
+          <li class="muted">
+            {span.parent_span_id ? `child of ${span.parent_span_id} (not in this trace)` : "root"}
+          </li>
+        )}
+        {node.children.slice(0, MAX_CHILDREN).map((child) => (
+          <li key={child.span.span_id}>
+            parent of <SpanRef node={child} onSelect={onSelect} testId="ref-child" />
+          </li>
+        ))}
+        {node.children.length > MAX_CHILDREN && (
+          <li class="muted">… {node.children.length - MAX_CHILDREN} more children</li>
+        )}
+      </ul>
+
+      <h3>Follows from: links ({links.length})</h3>
       {links.length === 0 && <p class="muted">None.</p>}
       {links.map((link, i) => {
         const traceId = String(link.trace_id ?? link.traceId ?? "");
@@ -107,6 +145,22 @@ export function SpanDetails({ node, traceStartMs, onClose }: SpanDetailsProps) {
         );
       })}
     </aside>
+  );
+}
+
+function SpanRef(props: { node: SpanNode; onSelect(node: SpanNode): void; testId: string }) {
+  const { span } = props.node;
+  return (
+    <button
+      type="button"
+      class="link"
+      data-testid={props.testId}
+      data-span-id={span.span_id}
+      onClick={() => props.onSelect(props.node)}
+    >
+      <span class="dot" style={{ background: serviceColor(span["service.name"]) }} />
+      {span["service.name"]} · {span.name}
+    </button>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { serviceColor } from "../colors.js";
 import { formatDuration } from "../format.js";
+import type { CriticalWindow } from "./critical-path.js";
 import type { SpanNode, TraceTree } from "./tree.js";
 
 /**
@@ -16,17 +17,27 @@ interface WaterfallProps {
   rows: SpanNode[];
   selected: SpanNode | undefined;
   collapsed: ReadonlySet<SpanNode>;
+  /** Spans on the critical path with the window of each on it; absent: not shown. */
+  critical: Map<SpanNode, CriticalWindow> | undefined;
+  /** Spans matching the search, highlighted. */
+  matches: ReadonlySet<SpanNode>;
+  /** `performance.now()` when the trace's data arrived: the first paint after it is timed. */
+  receivedAt: number | undefined;
   onSelect(node: SpanNode): void;
   onToggle(node: SpanNode): void;
 }
 
 /**
  * The trace's spans as a tree (indentation by depth) beside a timeline: one bar per span on
- * the trace's time axis, coloured by service, errors marked. Virtualised: the DOM holds the
- * visible rows only, so traces of thousands of spans stay fast.
+ * the trace's time axis, coloured by service, errors marked, the critical path's part of each
+ * bar drawn over it. Virtualised: the DOM holds the visible rows only, so traces of 100,000
+ * spans and more stay fast. The element's `data-paint-ms` is the time from the data's arrival
+ * to the first paint of the rows (tree building included).
  */
-export function Waterfall({ tree, rows, selected, collapsed, onSelect, onToggle }: WaterfallProps) {
+export function Waterfall(props: WaterfallProps) {
+  const { tree, rows, selected, collapsed, critical, matches, onSelect, onToggle } = props;
   const scroller = useRef<HTMLDivElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(800);
 
@@ -38,6 +49,17 @@ export function Waterfall({ tree, rows, selected, collapsed, onSelect, onToggle 
     setViewport(el.clientHeight);
     return () => resize.disconnect();
   }, []);
+
+  useEffect(() => {
+    const received = props.receivedAt;
+    if (received === undefined) return;
+    // The frame after this commit is painted when the callback of the next one runs.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        frame.current?.setAttribute("data-paint-ms", (performance.now() - received).toFixed(1));
+      }, 0),
+    );
+  }, [props.receivedAt]);
 
   // Bring the selected span into view when it is chosen from outside (URL, keyboard).
   useEffect(() => {
@@ -67,7 +89,7 @@ export function Waterfall({ tree, rows, selected, collapsed, onSelect, onToggle 
   };
 
   return (
-    <div class="waterfall" data-testid="waterfall" data-rows={rows.length}>
+    <div class="waterfall" data-testid="waterfall" data-rows={rows.length} ref={frame}>
       <div class="wf-header">
         <div class="wf-name">Service · span</div>
         <div class="wf-track wf-ticks">
@@ -97,6 +119,8 @@ export function Waterfall({ tree, rows, selected, collapsed, onSelect, onToggle 
               width={node.span.duration_ms / total}
               selected={node === selected}
               collapsed={collapsed.has(node)}
+              critical={fraction(critical?.get(node), tree.startMs, total)}
+              match={matches.has(node)}
               onSelect={onSelect}
               onToggle={onToggle}
             />
@@ -107,6 +131,14 @@ export function Waterfall({ tree, rows, selected, collapsed, onSelect, onToggle 
   );
 }
 
+function fraction(window: CriticalWindow | undefined, startMs: number, total: number) {
+  if (!window) return undefined;
+  return {
+    offset: (window.startMs - startMs) / total,
+    width: (window.endMs - window.startMs) / total,
+  };
+}
+
 function Row(props: {
   node: SpanNode;
   top: number;
@@ -114,10 +146,13 @@ function Row(props: {
   width: number;
   selected: boolean;
   collapsed: boolean;
+  /** The critical window as fractions of the track. */
+  critical: { offset: number; width: number } | undefined;
+  match: boolean;
   onSelect(node: SpanNode): void;
   onToggle(node: SpanNode): void;
 }) {
-  const { node, offset, width } = props;
+  const { node, offset, width, critical } = props;
   const { span } = node;
   const service = span["service.name"];
   const color = serviceColor(service);
@@ -130,7 +165,16 @@ function Row(props: {
       : left > 15
         ? { class: "wf-duration", style: { right: `calc(${100 - left}% + 4px)` } }
         : { class: "wf-duration inside", style: { left: `calc(${left}% + 4px)` } };
-  const classes = ["wf-row", props.selected && "selected", node.error && "error"];
+  const classes = [
+    "wf-row",
+    props.selected && "selected",
+    node.error && "error",
+    critical && "critical",
+    props.match && "match",
+  ];
+  // The critical window, in % of the track (as the bar: clamped to it, at least visible).
+  const cLeft = Math.min(100, Math.max(0, (critical?.offset ?? 0) * 100));
+  const cWidth = Math.min(100 - cLeft, Math.max(0.15, (critical?.width ?? 0) * 100));
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the tree handles keys (arrows move the selection)
     <div
@@ -143,6 +187,7 @@ function Row(props: {
       aria-expanded={node.children.length > 0 ? !props.collapsed : undefined}
       data-testid="waterfall-row"
       data-span-id={span.span_id}
+      data-critical={critical ? "" : undefined}
       onClick={() => props.onSelect(node)}
     >
       <div class="wf-name" style={{ paddingLeft: `${6 + node.depth * 14}px` }}>
@@ -176,6 +221,9 @@ function Row(props: {
           class="wf-bar"
           style={{ left: `${left}%`, width: `${barWidth}%`, background: color }}
         />
+        {critical && (
+          <span class="wf-critical" style={{ left: `${cLeft}%`, width: `${cWidth}%` }} />
+        )}
         <span class={label.class} style={label.style}>
           {formatDuration(span.duration_ms)}
         </span>

@@ -1,4 +1,5 @@
-import type { Filter, Group, QueryRequest } from "@sonde/protocol/query";
+import type { Filter, FilterGroup, Group, QueryRequest } from "@sonde/protocol/query";
+import type { SentRequest } from "../query/state.js";
 
 /**
  * What the user clicked in the results: a group (table row or line), optionally a time bucket
@@ -22,16 +23,25 @@ export function groupFilters(group: Group): Filter[] {
 }
 
 /**
+ * A query's filters (a list, or an AND/OR group) with more that must all hold too: a list when
+ * the query's was a list, else an AND group around its group.
+ */
+export function andFilters(base: Filter[] | FilterGroup, more: Filter[]): Filter[] | FilterGroup {
+  if (Array.isArray(base)) return [...base, ...more];
+  return more.length ? { op: "AND", filters: [base, ...more] } : base;
+}
+
+/**
  * The "slowest traces" query behind a selection: the original query's filters plus the
  * selection's, breakdown by trace, MAX(duration_ms), 20 rows. With `rootsOnly`, only root
  * spans (`parent_span_id = ""`) count, so the duration is the trace's.
  */
 export function slowestTracesRequest(
-  base: Required<QueryRequest>,
+  base: SentRequest,
   selection: Selection,
   rootsOnly: boolean,
 ): QueryRequest {
-  const filters = [...base.filters, ...groupFilters(selection.group ?? {})];
+  const filters = groupFilters(selection.group ?? {});
   if (selection.column !== undefined && selection.lower !== undefined) {
     filters.push({ column: selection.column, op: ">=", value: selection.lower });
   }
@@ -50,7 +60,7 @@ export function slowestTracesRequest(
     dataset: "spans",
     time_range,
     calculations: [{ op: "MAX", column: "duration_ms" }],
-    filters,
+    filters: andFilters(base.filters, filters),
     breakdowns: ["trace_id", "name", "service.name"],
     granularity_s: base.granularity_s,
     limit: 20,

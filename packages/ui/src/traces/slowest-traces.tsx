@@ -1,8 +1,8 @@
-import type { QueryRequest } from "@sonde/protocol/query";
 import { useEffect, useState } from "preact/hooks";
 import { postQuery } from "../api.js";
 import { serviceColor } from "../colors.js";
 import { formatCalcValue, formatDuration, formatGroupValue, formatTimestamp } from "../format.js";
+import type { SentRequest } from "../query/state.js";
 import { traceHref } from "../route.js";
 import type { Selection } from "./selection.js";
 import { slowestTracesRequest } from "./selection.js";
@@ -20,7 +20,7 @@ type Load =
   | { status: "done"; rows: TraceRow[]; rootsOnly: boolean };
 
 interface SlowestTracesProps {
-  base: Required<QueryRequest>;
+  base: SentRequest;
   selection: Selection;
   onClose(): void;
 }
@@ -62,7 +62,7 @@ export function SlowestTraces({ base, selection, onClose }: SlowestTracesProps) 
           ×
         </button>
       </header>
-      <p class="muted selection">{describe(selection)}</p>
+      <p class="muted selection">{describeSelection(selection)}</p>
       {load.status === "loading" && <p class="muted">Loading…</p>}
       {load.status === "error" && (
         <p class="query-error" role="alert">
@@ -96,7 +96,8 @@ export function SlowestTraces({ base, selection, onClose }: SlowestTracesProps) 
   );
 }
 
-function describe(selection: Selection): string {
+/** A selection in words: its group, value range and time span. Throws nothing. */
+export function describeSelection(selection: Selection): string {
   const parts = Object.entries(selection.group ?? {}).map(
     ([k, v]) => `${k} = ${formatGroupValue(v)}`,
   );
