@@ -497,9 +497,10 @@ test("query builder: history, AND/OR, order, having, compare, brush → BubbleUp
     // minute or two of the 15-minute range): BubbleUp ranks attributes.
     const heat = page.locator("[data-testid=heatmap] .u-over");
     const box = await heat.boundingBox();
-    await page.mouse.move(box.x + box.width * 0.05, box.y + box.height * 0.05);
+    // The slow upper half of the last tenth of the range: slow spans against the rest.
+    await page.mouse.move(box.x + box.width * 0.9, box.y + 1);
     await page.mouse.down();
-    await page.mouse.move(box.x + box.width - 1, box.y + box.height - 1, { steps: 5 });
+    await page.mouse.move(box.x + box.width - 1, box.y + box.height * 0.5, { steps: 5 });
     await page.mouse.up();
     await page.getByTestId("bubbleup").waitFor();
     await page.waitForSelector(
@@ -507,6 +508,12 @@ test("query builder: history, AND/OR, order, having, compare, brush → BubbleUp
     );
     const apiError = page.locator("[data-testid=bubbleup] .query-error");
     assert.equal(await apiError.count(), 0, await apiError.textContent().catch(() => ""));
+    // A real comparison: spans on both sides.
+    const sides = await page.getByTestId("bubbleup-counts").textContent();
+    const [selected, baseline] = [...sides.matchAll(/([\d,]+) spans/g)].map((m) =>
+      Number(m[1].replace(/,/g, "")),
+    );
+    assert.ok(selected > 0 && baseline > 0, sides);
     await page.screenshot({ path: join(shots, "bubbleup.png"), fullPage: true });
 
     // Order by COUNT ascending, having COUNT > 0, compare: the previous period is charted.

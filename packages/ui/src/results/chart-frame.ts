@@ -55,8 +55,16 @@ export function useUplot(
     if (!el) return;
     const { options, data } = build(el.clientWidth);
     let brushed = false;
+    // Charts share the cursor (`cursor.sync`), and with it their selections: only a drag that
+    // started on this chart is this chart's brush.
+    let pressed = false;
     const onSelect = (u: uPlot) => {
       const { left, top, width, height } = u.select;
+      if (!pressed) {
+        // Another chart's drag, mirrored here: clear it (without firing this hook again).
+        if (width > 0) u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+        return;
+      }
       if (width < MIN_BRUSH_PX) return;
       brushed = true;
       const region: Brush = { start: u.posToVal(left, "x"), end: u.posToVal(left + width, "x") };
@@ -74,6 +82,8 @@ export function useUplot(
     };
     chart.over.addEventListener("mousedown", () => {
       brushed = false;
+      pressed = true;
+      window.addEventListener("mouseup", () => setTimeout(() => (pressed = false)), { once: true });
     });
     chart.over.addEventListener("click", handler);
     const resize = new ResizeObserver(() => {
