@@ -119,7 +119,12 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const checkpoints = new CollectCheckpoints(await store.instance.connect());
   const service = registerCollectService(
     grpc,
-    { metrics: store.metrics, insertSpans: (b, c) => store.insertSpans(b, c), checkpoints },
+    {
+      metrics: store.metrics,
+      insertSpans: (b, c) => store.insertSpans(b, c),
+      signals,
+      checkpoints,
+    },
     policy.policy,
     collect,
   );

@@ -2285,6 +2285,9 @@ $root.sonde = (function() {
                  * @property {sonde.collect.v1.MetricSamples.$Properties|null} [metrics] Batch metrics
                  * @property {Array.<sonde.collect.v1.Span.$Properties>|null} [spans] Batch spans
                  * @property {sonde.collect.v1.ClientStats.$Properties|null} [stats] Batch stats
+                 * @property {Array.<sonde.collect.v1.Record.$Properties>|null} [events] Batch events
+                 * @property {Array.<sonde.collect.v1.Record.$Properties>|null} [logs] Batch logs
+                 * @property {Array.<sonde.collect.v1.Record.$Properties>|null} [errors] Batch errors
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -2306,6 +2309,9 @@ $root.sonde = (function() {
                  *   metrics?: sonde.collect.v1.MetricSamples.$Shape|null;
                  *   spans?: Array.<sonde.collect.v1.Span.$Shape>|null;
                  *   stats?: sonde.collect.v1.ClientStats.$Shape|null;
+                 *   events?: Array.<sonde.collect.v1.Record.$Shape>|null;
+                 *   logs?: Array.<sonde.collect.v1.Record.$Shape>|null;
+                 *   errors?: Array.<sonde.collect.v1.Record.$Shape>|null;
                  *   $unknowns?: Array.<Uint8Array>;
                  * }} sonde.collect.v1.Batch.$Shape
                  */
@@ -2320,6 +2326,9 @@ $root.sonde = (function() {
                  */
                 var Batch = function (properties) {
                     this.spans = [];
+                    this.events = [];
+                    this.logs = [];
+                    this.errors = [];
                     if (properties)
                         for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -2383,6 +2392,30 @@ $root.sonde = (function() {
                 Batch.prototype.stats = null;
 
                 /**
+                 * Batch events.
+                 * @member {Array.<sonde.collect.v1.Record.$Properties>} events
+                 * @memberof sonde.collect.v1.Batch
+                 * @instance
+                 */
+                Batch.prototype.events = $util.emptyArray;
+
+                /**
+                 * Batch logs.
+                 * @member {Array.<sonde.collect.v1.Record.$Properties>} logs
+                 * @memberof sonde.collect.v1.Batch
+                 * @instance
+                 */
+                Batch.prototype.logs = $util.emptyArray;
+
+                /**
+                 * Batch errors.
+                 * @member {Array.<sonde.collect.v1.Record.$Properties>} errors
+                 * @memberof sonde.collect.v1.Batch
+                 * @instance
+                 */
+                Batch.prototype.errors = $util.emptyArray;
+
+                /**
                  * Creates a new Batch instance using the specified properties.
                  * @function create
                  * @memberof sonde.collect.v1.Batch
@@ -2429,6 +2462,15 @@ $root.sonde = (function() {
                             $root.sonde.collect.v1.Span.encode(message.spans[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
                     if (message.stats != null && $Object.hasOwnProperty.call(message, "stats"))
                         $root.sonde.collect.v1.ClientStats.encode(message.stats, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
+                    if (message.events != null && message.events.length)
+                        for (var i = 0; i < message.events.length; ++i)
+                            $root.sonde.collect.v1.Record.encode(message.events[i], writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
+                    if (message.logs != null && message.logs.length)
+                        for (var i = 0; i < message.logs.length; ++i)
+                            $root.sonde.collect.v1.Record.encode(message.logs[i], writer.uint32(/* id 9, wireType 2 =*/74).fork(), _depth + 1).ldelim();
+                    if (message.errors != null && message.errors.length)
+                        for (var i = 0; i < message.errors.length; ++i)
+                            $root.sonde.collect.v1.Record.encode(message.errors[i], writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (var i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -2526,6 +2568,30 @@ $root.sonde = (function() {
                                 message.stats = $root.sonde.collect.v1.ClientStats.decode(reader, reader.size(), $undefined, _depth + 1, message.stats);
                                 continue;
                             }
+                        case 8: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.events && message.events.length))
+                                    message.events = [];
+                                message.events.push($root.sonde.collect.v1.Record.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.logs && message.logs.length))
+                                    message.logs = [];
+                                message.logs.push($root.sonde.collect.v1.Record.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 10: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.errors && message.errors.length))
+                                    message.errors = [];
+                                message.errors.push($root.sonde.collect.v1.Record.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -2544,6 +2610,246 @@ $root.sonde = (function() {
                 };
 
                 return Batch;
+            })();
+
+            v1.Record = (function() {
+
+                /**
+                 * Properties of a Record.
+                 * @typedef {Object} sonde.collect.v1.Record.$Properties
+                 * @property {number|null} [identityId] Record identityId
+                 * @property {number|null} [timeOffsetNs] Record timeOffsetNs
+                 * @property {Uint8Array|null} [traceId] Record traceId
+                 * @property {Uint8Array|null} [spanId] Record spanId
+                 * @property {Array.<sonde.collect.v1.Attribute.$Properties>|null} [attributes] Record attributes
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Record.
+                 * @memberof sonde.collect.v1
+                 * @interface IRecord
+                 * @augments sonde.collect.v1.Record.$Properties
+                 * @deprecated Use sonde.collect.v1.Record.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Record.
+                 * @typedef {{
+                 *   identityId?: number|null;
+                 *   timeOffsetNs?: number|null;
+                 *   traceId?: Uint8Array|null;
+                 *   spanId?: Uint8Array|null;
+                 *   attributes?: Array.<sonde.collect.v1.Attribute.$Shape>|null;
+                 *   $unknowns?: Array.<Uint8Array>;
+                 * }} sonde.collect.v1.Record.$Shape
+                 */
+
+                /**
+                 * Constructs a new Record.
+                 * @memberof sonde.collect.v1
+                 * @classdesc Represents a Record.
+                 * @constructor
+                 * @param {sonde.collect.v1.Record.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                var Record = function (properties) {
+                    this.attributes = [];
+                    if (properties)
+                        for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Record identityId.
+                 * @member {number} identityId
+                 * @memberof sonde.collect.v1.Record
+                 * @instance
+                 */
+                Record.prototype.identityId = 0;
+
+                /**
+                 * Record timeOffsetNs.
+                 * @member {number} timeOffsetNs
+                 * @memberof sonde.collect.v1.Record
+                 * @instance
+                 */
+                Record.prototype.timeOffsetNs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Record traceId.
+                 * @member {Uint8Array} traceId
+                 * @memberof sonde.collect.v1.Record
+                 * @instance
+                 */
+                Record.prototype.traceId = $util.newBuffer([]);
+
+                /**
+                 * Record spanId.
+                 * @member {Uint8Array} spanId
+                 * @memberof sonde.collect.v1.Record
+                 * @instance
+                 */
+                Record.prototype.spanId = $util.newBuffer([]);
+
+                /**
+                 * Record attributes.
+                 * @member {Array.<sonde.collect.v1.Attribute.$Properties>} attributes
+                 * @memberof sonde.collect.v1.Record
+                 * @instance
+                 */
+                Record.prototype.attributes = $util.emptyArray;
+
+                /**
+                 * Creates a new Record instance using the specified properties.
+                 * @function create
+                 * @memberof sonde.collect.v1.Record
+                 * @static
+                 * @param {sonde.collect.v1.Record.$Properties=} [properties] Properties to set
+                 * @returns {sonde.collect.v1.Record} Record instance
+                 * @type {{
+                 *   (properties: sonde.collect.v1.Record.$Shape): sonde.collect.v1.Record & sonde.collect.v1.Record.$Shape;
+                 *   (properties?: sonde.collect.v1.Record.$Properties): sonde.collect.v1.Record;
+                 * }}
+                 */
+                Record.create = function(properties) {
+                    return new Record(properties);
+                };
+
+                /**
+                 * Encodes the specified Record message. Does not implicitly {@link sonde.collect.v1.Record.verify|verify} messages.
+                 * @function encode
+                 * @memberof sonde.collect.v1.Record
+                 * @static
+                 * @param {sonde.collect.v1.Record.$Properties} message Record message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Record.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.identityId != null && $Object.hasOwnProperty.call(message, "identityId") && message.identityId !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.identityId);
+                    if (message.timeOffsetNs != null && $Object.hasOwnProperty.call(message, "timeOffsetNs") && (typeof message.timeOffsetNs === "object" ? message.timeOffsetNs.low || message.timeOffsetNs.high : message.timeOffsetNs !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).sint64(message.timeOffsetNs);
+                    if (message.traceId != null && $Object.hasOwnProperty.call(message, "traceId") && message.traceId.length)
+                        writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.traceId);
+                    if (message.spanId != null && $Object.hasOwnProperty.call(message, "spanId") && message.spanId.length)
+                        writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.spanId);
+                    if (message.attributes != null && message.attributes.length)
+                        for (var i = 0; i < message.attributes.length; ++i)
+                            $root.sonde.collect.v1.Attribute.encode(message.attributes[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (var i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Record message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof sonde.collect.v1.Record
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {sonde.collect.v1.Record & sonde.collect.v1.Record.$Shape} Record
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Record.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.sonde.collect.v1.Record();
+                    while (reader.pos < end) {
+                        var start = reader.pos;
+                        var tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        var wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.identityId = value;
+                                else
+                                    delete message.identityId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.sint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.timeOffsetNs = value;
+                                else
+                                    delete message.timeOffsetNs;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.traceId = value;
+                                else
+                                    delete message.traceId;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.spanId = value;
+                                else
+                                    delete message.spanId;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.attributes && message.attributes.length))
+                                    message.attributes = [];
+                                message.attributes.push($root.sonde.collect.v1.Attribute.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                return Record;
             })();
 
             v1.MetricSamples = (function() {

@@ -944,6 +944,15 @@ export namespace sonde {
                 /** Batch stats. */
                 stats?: (sonde.collect.v1.ClientStats.$Properties|null);
 
+                /** Batch events. */
+                events: sonde.collect.v1.Record.$Properties[];
+
+                /** Batch logs. */
+                logs: sonde.collect.v1.Record.$Properties[];
+
+                /** Batch errors. */
+                errors: sonde.collect.v1.Record.$Properties[];
+
                 /**
                  * Creates a new Batch instance using the specified properties.
                  * @param [properties] Properties to set
@@ -997,6 +1006,15 @@ export namespace sonde {
                     /** Batch stats */
                     stats?: (sonde.collect.v1.ClientStats.$Properties|null);
 
+                    /** Batch events */
+                    events?: (sonde.collect.v1.Record.$Properties[]|null);
+
+                    /** Batch logs */
+                    logs?: (sonde.collect.v1.Record.$Properties[]|null);
+
+                    /** Batch errors */
+                    errors?: (sonde.collect.v1.Record.$Properties[]|null);
+
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
                 }
@@ -1010,6 +1028,105 @@ export namespace sonde {
                   metrics?: sonde.collect.v1.MetricSamples.$Shape|null;
                   spans?: sonde.collect.v1.Span.$Shape[]|null;
                   stats?: sonde.collect.v1.ClientStats.$Shape|null;
+                  events?: sonde.collect.v1.Record.$Shape[]|null;
+                  logs?: sonde.collect.v1.Record.$Shape[]|null;
+                  errors?: sonde.collect.v1.Record.$Shape[]|null;
+                  $unknowns?: Uint8Array[];
+                };
+            }
+
+            /**
+             * Properties of a Record.
+             * @deprecated Use sonde.collect.v1.Record.$Properties instead.
+             */
+            interface IRecord extends sonde.collect.v1.Record.$Properties {
+            }
+
+            /** Represents a Record. */
+            class Record {
+
+                /**
+                 * Constructs a new Record.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: sonde.collect.v1.Record.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Record identityId. */
+                identityId: number;
+
+                /** Record timeOffsetNs. */
+                timeOffsetNs: number;
+
+                /** Record traceId. */
+                traceId: Uint8Array;
+
+                /** Record spanId. */
+                spanId: Uint8Array;
+
+                /** Record attributes. */
+                attributes: sonde.collect.v1.Attribute.$Properties[];
+
+                /**
+                 * Creates a new Record instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Record instance
+                 */
+                static create(properties: sonde.collect.v1.Record.$Shape): sonde.collect.v1.Record & sonde.collect.v1.Record.$Shape;
+                static create(properties?: sonde.collect.v1.Record.$Properties): sonde.collect.v1.Record;
+
+                /**
+                 * Encodes the specified Record message. Does not implicitly {@link sonde.collect.v1.Record.verify|verify} messages.
+                 * @param message Record message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: sonde.collect.v1.Record.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a Record message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {sonde.collect.v1.Record & sonde.collect.v1.Record.$Shape} Record
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): sonde.collect.v1.Record & sonde.collect.v1.Record.$Shape;
+            }
+
+            namespace Record {
+
+                /** Properties of a Record. */
+                interface $Properties {
+
+                    /** Record identityId */
+                    identityId?: (number|null);
+
+                    /** Record timeOffsetNs */
+                    timeOffsetNs?: (number|null);
+
+                    /** Record traceId */
+                    traceId?: (Uint8Array|null);
+
+                    /** Record spanId */
+                    spanId?: (Uint8Array|null);
+
+                    /** Record attributes */
+                    attributes?: (sonde.collect.v1.Attribute.$Properties[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a Record. */
+                type $Shape = {
+                  identityId?: number|null;
+                  timeOffsetNs?: number|null;
+                  traceId?: Uint8Array|null;
+                  spanId?: Uint8Array|null;
+                  attributes?: sonde.collect.v1.Attribute.$Shape[]|null;
                   $unknowns?: Uint8Array[];
                 };
             }

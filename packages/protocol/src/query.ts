@@ -145,10 +145,26 @@ export interface OrderBy {
  */
 export type TimeRange = { start: string; end: string } | { last: string | number };
 
-/** The body of `POST /api/query` for spans. Absent fields take the defaults noted. */
+/**
+ * Datasets of {@link QueryRequest}: one table each, queried with the same model. `spans` are
+ * the stored spans ({@link SPAN_COLUMNS}); `events`, `logs` and `errors` the recorded events,
+ * log records and error reports (issue 7; {@link DATASET_COLUMNS}). Every field or attribute of
+ * a record (event fields, log line fields, error attributes, resource attributes) is an
+ * attribute, named as recorded.
+ */
+export const QUERY_DATASETS = ["spans", "events", "logs", "errors"] as const;
+export type QueryDataset = (typeof QUERY_DATASETS)[number];
+
+/**
+ * The body of `POST /api/query` for spans, events, logs or errors. Absent fields take the
+ * defaults noted. Over `events`, `logs` and `errors` the model is the same as over spans except
+ * that CONCURRENCY (which needs a duration) is refused with a 400 naming `calculations[i].op`,
+ * and answers are always exact (rollups only exist for spans). A column of another dataset
+ * (e.g. `duration_ms` over `logs`) is an attribute there.
+ */
 export interface QueryRequest {
-  /** `spans` here; `metrics` is {@link MetricQueryRequest}; `events` and `logs` are planned. */
-  dataset: "spans";
+  /** A {@link QueryDataset}; `metrics` is {@link MetricQueryRequest}. */
+  dataset: QueryDataset;
   time_range: TimeRange;
   /** At most 50, no two with the same {@link calculationKey}; default `[{ op: "COUNT" }]`. */
   calculations?: Calculation[];
@@ -480,7 +496,170 @@ export const SPAN_COLUMNS: readonly { name: string; type: "string" | "number" | 
   { name: "status_message", type: "string" },
 ];
 
-/** The answer to `GET /api/columns`. */
+type FixedColumn = { name: string; type: "string" | "number" | "timestamp" };
+
+/** Columns every signal dataset (`events`, `logs`, `errors`) has first. */
+const SIGNAL_COMMON: readonly FixedColumn[] = [
+  { name: "timestamp", type: "timestamp" },
+  { name: "service.name", type: "string" },
+  /** 32 hex digits, `""` when recorded outside a span. */
+  { name: "trace_id", type: "string" },
+  /** 16 hex digits, `""` when recorded outside a span. */
+  { name: "span_id", type: "string" },
+];
+
+/**
+ * The fixed columns of each query dataset, in display order; attributes come after.
+ * - events: `name` (path-style, `/demo/billing/config_changed`), `severity` (debug info
+ *   notice warn error critical), `owner` (declared team, `""` when none), `description`;
+ * - logs: `severity_number` (OTLP SeverityNumber 1–24: TRACE 1, DEBUG 5, INFO 9, WARN 13,
+ *   ERROR 17, FATAL 21), `severity_text`, `body` (the message), `logger` (the logger's name);
+ * - errors: `type` (class name or code), `message`, `template` (the message with variable
+ *   parts replaced), `fingerprint` (16 hex digits, one per bug), `owner`, `stack`, `source`
+ *   (`uncaught_exception`, `unhandled_rejection`, `span`, `reported`, `problem`).
+ */
+export const DATASET_COLUMNS: Record<QueryDataset, readonly FixedColumn[]> = {
+  spans: SPAN_COLUMNS,
+  events: [
+    ...SIGNAL_COMMON,
+    { name: "name", type: "string" },
+    { name: "severity", type: "string" },
+    { name: "owner", type: "string" },
+    { name: "description", type: "string" },
+  ],
+  logs: [
+    ...SIGNAL_COMMON,
+    { name: "severity_number", type: "number" },
+    { name: "severity_text", type: "string" },
+    { name: "body", type: "string" },
+    { name: "logger", type: "string" },
+  ],
+  errors: [
+    ...SIGNAL_COMMON,
+    { name: "type", type: "string" },
+    { name: "message", type: "string" },
+    { name: "template", type: "string" },
+    { name: "fingerprint", type: "string" },
+    { name: "owner", type: "string" },
+    { name: "stack", type: "string" },
+    { name: "source", type: "string" },
+  ],
+};
+
+/**
+ * One error group of `GET /api/errors/groups?last=&service=&owner=`: the error reports of one
+ * fingerprint in the range (`last`: a duration such as `1h`, default `1h`; `service`, `owner`:
+ * exact matches, default all).
+ */
+export interface ErrorGroup {
+  /** 16 hex digits, the same bug's reports share it. */
+  fingerprint: string;
+  /** Of the latest report. */
+  type: string;
+  template: string;
+  /** The latest report's message, e.g. `order 1234 not found`. */
+  message: string;
+  /** The latest report's owner, `""` when unknown. */
+  owner: string;
+  /** Services that reported it, sorted. */
+  services: string[];
+  /** Reports in the range. */
+  count: number;
+  /** Earliest and latest report in the range, ISO-8601. */
+  first_seen: string;
+  last_seen: string;
+  /** Reports per time bucket over the whole range, oldest first (see {@link ErrorGroupsResult}). */
+  series: number[];
+  /** Up to 5 trace ids of the most recent reports made inside a trace, newest first. */
+  example_traces: string[];
+}
+
+/** The answer to `GET /api/errors/groups`: groups by count descending (ties: latest first). */
+export interface ErrorGroupsResult {
+  time_range: { start: string; end: string };
+  /** Width of a `series` bucket in seconds; buckets start at `time_range.start`. */
+  bucket_s: number;
+  groups: ErrorGroup[];
+}
+
+/** One stored error report. */
+export interface ErrorOccurrence {
+  /** ISO-8601. */
+  timestamp: string;
+  "service.name": string;
+  type: string;
+  message: string;
+  template: string;
+  fingerprint: string;
+  owner: string;
+  stack: string;
+  source: string;
+  /** `""` outside a trace. */
+  trace_id: string;
+  span_id: string;
+  /** Every attribute (strings, numbers, booleans). */
+  attributes: Record<string, Scalar>;
+}
+
+/**
+ * The answer to `GET /api/errors/groups/{fingerprint}?limit=`: its latest reports (newest first,
+ * `limit` 1..200, default 20), whatever their time; `occurrences` is empty for an unknown one.
+ */
+export interface ErrorGroupDetail {
+  fingerprint: string;
+  occurrences: ErrorOccurrence[];
+}
+
+/** One stored event. */
+export interface EventEntry {
+  /** ISO-8601. */
+  timestamp: string;
+  name: string;
+  severity: string;
+  "service.name": string;
+  owner: string;
+  description: string;
+  /** `""` outside a trace. */
+  trace_id: string;
+  span_id: string;
+  /** The event's fields and the resource's attributes. */
+  fields: Record<string, Scalar>;
+}
+
+/**
+ * The answer to `GET /api/events?last=&start=&end=&service=&q=&limit=`: the newest events of the
+ * range first. `last` a duration (default `1h`) or `start` and `end` ISO-8601; `service` a
+ * comma-separated list of exact names; `q` matches case-insensitively a substring of the name,
+ * the owner, the description or any field value; `limit` 1..1000, default 200.
+ */
+export interface EventsResult {
+  events: EventEntry[];
+}
+
+/** One log line of a trace. */
+export interface TraceLogLine {
+  /** ISO-8601. */
+  timestamp: string;
+  "service.name": string;
+  span_id: string;
+  severity_number: number;
+  severity_text: string;
+  body: string;
+  logger: string;
+  attributes: Record<string, Scalar>;
+}
+
+/**
+ * The answer to `GET /api/traces/{trace_id}/logs`: the trace's log lines and error reports,
+ * each oldest first, with the span they were recorded in.
+ */
+export interface TraceLogsResult {
+  trace_id: string;
+  logs: TraceLogLine[];
+  errors: ErrorOccurrence[];
+}
+
+/** The answer to `GET /api/columns?dataset=` (default `spans`). */
 export interface ColumnsResult {
   columns: ColumnInfo[];
 }

@@ -15,6 +15,7 @@ import {
 } from "@sonde/protocol/collect";
 import type { MetricStore } from "../storage/metric-store.js";
 import type { Checkpoint } from "../storage/schema.js";
+import type { SignalStore } from "../storage/signal-store.js";
 import type { CollectCheckpoints } from "./checkpoints.js";
 import { CollectorSession } from "./session.js";
 
@@ -23,6 +24,8 @@ export interface CollectTargets {
   metrics: MetricStore;
   /** Stores spans with `checkpoint` in the same transaction; resolves once durable. */
   insertSpans(batches: ResourceSpansRecord[], checkpoint?: Checkpoint): Promise<number>;
+  /** Events, logs and errors. */
+  signals: SignalStore;
   /** Durable per-session progress (see {@link CollectCheckpoints}). */
   checkpoints: CollectCheckpoints;
 }
@@ -34,6 +37,8 @@ export interface CollectStats {
   duplicateBatches: number;
   samples: number;
   spans: number;
+  /** Events, log records and error reports. */
+  records: number;
   rejectedStreams: number;
   throttles: number;
   clientDroppedSamples: number;
@@ -212,12 +217,15 @@ export function registerCollectService(
       s.skippedBatches += gap;
       const checkpoint = { session: s.id, seq };
       const hasSpans = decoded.spans.length > 0;
+      const hasSignals = decoded.signals.length > 0;
       const hasSamples = decoded.samples.length > 0 || decoded.unchanged.length > 0;
-      const target = hasSpans && !hasSamples ? "spans" : "metrics";
+      const kinds = Number(hasSpans) + Number(hasSignals) + Number(hasSamples);
+      const target =
+        hasSpans && kinds === 1 ? "spans" : hasSignals && kinds === 1 ? "signals" : "metrics";
       // Batches bound for one store commit in order there and may pipeline; before switching
       // stores, wait for what is in flight, so that a stored checkpoint row always means every
       // earlier batch is stored too.
-      if (target !== s.lastTarget || (hasSpans && hasSamples)) await s.lastCommit;
+      if (target !== s.lastTarget || kinds > 1) await s.lastCommit;
       s.lastTarget = target;
       const samples = () =>
         targets.metrics.appendSamples(
@@ -228,12 +236,22 @@ export function registerCollectService(
       let committed: Promise<void>;
       if (target === "spans") {
         committed = targets.insertSpans(decoded.spans, checkpoint).then(() => {});
-      } else if (hasSpans) {
-        // A batch with both (the SDK never sends one): spans first, the checkpoint with samples.
-        committed = targets.insertSpans(decoded.spans).then(samples);
+      } else if (target === "signals") {
+        committed = targets.signals.insert(decoded.signals, checkpoint).then(() => {});
+      } else if (kinds > 1) {
+        // A batch with several kinds (the SDK never sends one): the others first, the
+        // checkpoint with the samples.
+        committed = Promise.all([
+          hasSpans ? targets.insertSpans(decoded.spans) : undefined,
+          hasSignals ? targets.signals.insert(decoded.signals) : undefined,
+        ]).then(samples);
       } else committed = samples();
       stats.samples += decoded.sampleCount;
       stats.spans += decoded.spans.reduce((n, r) => n + r.spans.length, 0);
+      stats.records += decoded.signals.reduce(
+        (n, b) => n + (b.events?.length ?? 0) + (b.logs?.length ?? 0) + (b.errors?.length ?? 0),
+        0,
+      );
       s.lastCommit = committed.catch(() => {});
       s.inFlight.set(seq, committed);
       return { committed };

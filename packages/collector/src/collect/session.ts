@@ -4,6 +4,9 @@ import {
   type Column,
   columnOf,
   type Define,
+  decodeError,
+  decodeEvent,
+  decodeLog,
   decodeSpan,
   fromRuns,
   type MetricDefinition,
@@ -15,6 +18,7 @@ import {
   ValueType,
 } from "@sonde/protocol/collect";
 import type { MetricSample, SeriesDescriptor } from "../storage/metric-series.js";
+import type { SignalBatch } from "../storage/signal-store.js";
 
 /**
  * The collector's memory of one client session (one process lifetime, across its
@@ -92,6 +96,8 @@ export interface DecodedBatch {
   samples: MetricSample[];
   unchanged: number[];
   spans: ResourceSpansRecord[];
+  /** Events, logs and errors by identity. */
+  signals: SignalBatch[];
   sampleCount: number;
 }
 
@@ -120,7 +126,7 @@ export class CollectorSession {
   /** The commit of the latest accepted batch. */
   lastCommit: Promise<void> = Promise.resolve();
   /** The store the latest accepted batch went to. */
-  lastTarget: "metrics" | "spans" = "metrics";
+  lastTarget: "metrics" | "spans" | "signals" = "metrics";
   timeBaseMs = 0;
   readonly strings = new StringTable();
   readonly #identities = new Map<number, Identity>();
@@ -280,7 +286,14 @@ export class CollectorSession {
         sampleCount++;
       }
     }
-    return { timeUnixNano: time, samples, unchanged, spans: this.#spans(batch, time), sampleCount };
+    return {
+      timeUnixNano: time,
+      samples,
+      unchanged,
+      spans: this.#spans(batch, time),
+      signals: this.#signals(batch, time),
+      sampleCount,
+    };
   }
 
   #sample(s: SessionSeries, time: bigint, value: SampleValue): MetricSample {
@@ -326,6 +339,31 @@ export class CollectorSession {
       }
     }
     return sample;
+  }
+
+  /** Events, logs and errors, grouped by the identity they belong to. */
+  #signals(batch: Batch, time: bigint): SignalBatch[] {
+    const count =
+      (batch.events?.length ?? 0) + (batch.logs?.length ?? 0) + (batch.errors?.length ?? 0);
+    if (count === 0) return [];
+    const byIdentity = new Map<number, SignalBatch>();
+    const of = (identity: number | null | undefined): SignalBatch => {
+      const id = identity ?? 0;
+      const labels = this.#identities.get(id)?.labels;
+      if (labels === undefined) throw new BatchError(`record of undefined identity ${id}`);
+      let b = byIdentity.get(id);
+      if (b === undefined) {
+        b = { resource: { ...labels }, events: [], logs: [], errors: [] };
+        byIdentity.set(id, b);
+      }
+      return b;
+    };
+    for (const r of batch.events ?? [])
+      of(r.identityId).events?.push(decodeEvent(r, this.strings, time));
+    for (const r of batch.logs ?? []) of(r.identityId).logs?.push(decodeLog(r, this.strings, time));
+    for (const r of batch.errors ?? [])
+      of(r.identityId).errors?.push(decodeError(r, this.strings, time));
+    return [...byIdentity.values()];
   }
 
   #spans(batch: Batch, time: bigint): ResourceSpansRecord[] {

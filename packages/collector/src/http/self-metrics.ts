@@ -15,6 +15,11 @@ const COLLECT: [keyof IngestStats["collect"], string, string][] = [
   ],
   ["spans", "collect_spans_total", "Spans received over the collection protocol."],
   [
+    "records",
+    "collect_records_total",
+    "Events, log records and error reports received over the collection protocol.",
+  ],
+  [
     "rejectedStreams",
     "collect_rejected_streams_total",
     "Collection streams ended for a malformed, out-of-order or unfitting message.",

@@ -22,6 +22,7 @@ export const newIngestStats = (): IngestStats => ({
     duplicateBatches: 0,
     samples: 0,
     spans: 0,
+    records: 0,
     rejectedStreams: 0,
     throttles: 0,
     clientDroppedSamples: 0,

@@ -15,5 +15,14 @@ export {
   SampleDecodeError,
   type SampleValue,
 } from "./samples.js";
+export {
+  decodeError,
+  decodeEvent,
+  decodeLog,
+  encodeError,
+  encodeEvent,
+  encodeLog,
+  type WireRecord,
+} from "./signals.js";
 export { decodeSpan, encodeSpan } from "./spans.js";
 export { StringInterner, StringTable, StringTableError } from "./strings.js";

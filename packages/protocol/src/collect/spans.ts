@@ -20,15 +20,18 @@ const STATUSES: StatusCode[] = ["unset", "ok", "error"];
 const STATUS_NUMBER: Record<StatusCode, number> = { unset: 0, ok: 1, error: 2 };
 const EMPTY = new Uint8Array(0);
 
-function hexBytes(hex: string): Uint8Array {
+/** Lower-case hex (trace or span id) → bytes; `""` → empty. */
+export function hexBytes(hex: string): Uint8Array {
   return hex ? Buffer.from(hex, "hex") : EMPTY;
 }
 
-function bytesHex(bytes: Uint8Array | null | undefined): string {
+/** Bytes → lower-case hex; none → `""`. */
+export function bytesHex(bytes: Uint8Array | null | undefined): string {
   return bytes && bytes.length > 0 ? Buffer.from(bytes).toString("hex") : "";
 }
 
-function encodeAttributes(strings: StringInterner, attributes: Attributes): WireAttribute[] {
+/** Attributes with keys and short strings interned (inline past the table's limits). */
+export function encodeAttributes(strings: StringInterner, attributes: Attributes): WireAttribute[] {
   const out: WireAttribute[] = [];
   for (const key in attributes) {
     const value = attributes[key];
@@ -104,7 +107,8 @@ export function encodeSpan(
   return wire;
 }
 
-function decodeAttributes(
+/** The attributes of {@link encodeAttributes}; throws `StringTableError` on unknown ids. */
+export function decodeAttributes(
   strings: StringTable,
   list: WireAttribute[] | null | undefined,
 ): Attributes {

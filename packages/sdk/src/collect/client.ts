@@ -6,7 +6,7 @@ import {
   Metadata,
 } from "@grpc/grpc-js";
 import { diag, type MetricDeclaration } from "@sonde/api";
-import type { Attributes, SpanRecord } from "@sonde/protocol";
+import type { Attributes, ErrorRecord, EventRecord, LogRecord, SpanRecord } from "@sonde/protocol";
 import {
   type ClientStats,
   COLLECT_METHOD,
@@ -142,6 +142,27 @@ export class CollectClient {
     const sampling = rule?.sampling ?? 1;
     const kept = sampling >= 1 ? spans : spans.filter((s) => traceFraction(s.traceId) < sampling);
     this.#enqueue(this.session.spanBatch(kept));
+  }
+
+  /**
+   * Queues events, log records and error reports, following the policy's `events` and `logs`
+   * rules (disabled: dropped; sampling: kept at that fraction; errors are always sent). Never
+   * throws.
+   */
+  pushSignals(signals: { events: EventRecord[]; logs: LogRecord[]; errors: ErrorRecord[] }): void {
+    if (this.#stopped) return;
+    const keep = <T>(items: T[], rule: Policy["events"]): T[] => {
+      if (rule?.enabled === false) return [];
+      const sampling = rule?.sampling ?? 1;
+      return sampling >= 1 ? items : items.filter(() => Math.random() < sampling);
+    };
+    this.#enqueue(
+      this.session.signalBatch({
+        events: keep(signals.events, this.#policy.events),
+        logs: keep(signals.logs, this.#policy.logs),
+        errors: signals.errors,
+      }),
+    );
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { MetricPointRecord, ResourceSpansRecord } from "@sonde/protocol";
+import type { MetricPointRecord, ResourceSpansRecord, SignalsRecord } from "@sonde/protocol";
 import type { Exporter, ExportResult } from "../export/exporter.js";
 import type { CollectClient } from "./client.js";
 
@@ -18,6 +18,17 @@ export class CollectExporter implements Exporter {
   }
 
   async exportMetrics(_points: MetricPointRecord[]): Promise<ExportResult> {
+    return OK;
+  }
+
+  async exportSignals(batches: SignalsRecord[]): Promise<ExportResult> {
+    for (const b of batches) {
+      this.client.pushSignals({
+        events: b.events ?? [],
+        logs: b.logs ?? [],
+        errors: b.errors ?? [],
+      });
+    }
     return OK;
   }
 

@@ -1,9 +1,12 @@
 import type { MetricDeclaration } from "@sonde/api";
-import type { Attributes, SpanRecord } from "@sonde/protocol";
+import type { Attributes, ErrorRecord, EventRecord, LogRecord, SpanRecord } from "@sonde/protocol";
 import {
   type Batch,
   type Define,
   encodeClientMessage,
+  encodeError,
+  encodeEvent,
+  encodeLog,
   encodeSpan,
   type Identity,
   type MetricDefinition,
@@ -158,6 +161,28 @@ export class CollectSession {
       }
     }
     return this.#batch({ metrics: samples.build() }, nowMs, count, 0);
+  }
+
+  /** The batch of events, log records and error reports of this process. Never throws. */
+  signalBatch(
+    signals: { events: EventRecord[]; logs: LogRecord[]; errors: ErrorRecord[] },
+    nowMs = Date.now(),
+  ): EncodedBatch | undefined {
+    const { events, logs, errors } = signals;
+    const count = events.length + logs.length + errors.length;
+    if (count === 0) return undefined;
+    const t = BigInt(this.#rebase(nowMs).timeMs) * 1_000_000n;
+    const s = this.#strings;
+    return this.#batch(
+      {
+        events: events.map((e) => encodeEvent(e, s, 1, t)),
+        logs: logs.map((l) => encodeLog(l, s, 1, t)),
+        errors: errors.map((x) => encodeError(x, s, 1, t)),
+      },
+      nowMs,
+      0,
+      count,
+    );
   }
 
   /** The batch of finished spans, with new strings interned. Never throws. */
