@@ -99,6 +99,8 @@ test("the demo's services report one connected trace per checkout: web → auth,
           breakdowns: ["service.name"],
         }),
       });
+      // 400 until the metric's first push defines it ("metric: unknown metric …").
+      if (res.status === 400) return [];
       assert.equal(res.status, 200);
       return (await res.json()).totals as {
         group: Record<string, string>;

@@ -39,8 +39,10 @@ function points(name: string, tags: Record<string, unknown>): MetricPointRecord[
     );
 }
 
+// Timers count from the event loop's cached time, which can lag the real clock: sleep well past
+// the bound the test checks.
 const quote = trace("quote", async (sku: string) => {
-  await sleep(1);
+  await sleep(10);
   return sku.length;
 });
 const checkout = trace("checkout", async (skus: string[]) => {
@@ -59,7 +61,7 @@ test("each call is a span; traced calls inside a traced call are its children", 
   for (const child of children) {
     assert.equal(child.parentSpanId, root.spanId);
     assert.equal(child.traceId, root.traceId);
-    assert.ok(child.endTimeUnixNano - child.startTimeUnixNano >= 500_000n, "lasted the sleep");
+    assert.ok(child.endTimeUnixNano - child.startTimeUnixNano >= 5_000_000n, "lasted the sleep");
   }
   assert.equal(root.kind, "internal");
   assert.equal(root.statusCode, "unset");
