@@ -2,9 +2,17 @@
 // (pushing to the collector at SONDE_COLLECTOR over the Sonde collection protocol, or OTLP/HTTP
 // to SONDE_ENDPOINT), serves on a free loopback port, reports `{ port }` to the parent
 // over IPC, and flushes telemetry and exits when the parent goes away.
-import { startSonde } from "@sonde/sdk";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { configureLogging, startSonde } from "@sonde/sdk";
 
 const name = process.argv[2] ?? "";
+// Only the entry point configures logging: JSON lines to a file (SONDE_LOG_DESTINATION to move
+// it), so `npm start` stays readable; every line also goes to the collector.
+configureLogging({
+  format: "json",
+  destination: process.env.SONDE_LOG_DESTINATION ?? join(tmpdir(), `sonde-demo-${name}.log`),
+});
 const sonde = startSonde({
   serviceName: name,
   resource: { "deployment.environment.name": "demo" },

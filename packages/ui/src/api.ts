@@ -11,14 +11,19 @@ import type {
   CalculationValue,
   ColumnInfo,
   ColumnsResult,
+  ErrorGroupDetail,
+  ErrorGroupsResult,
+  EventsResult,
   ExemplarRequest,
   ExemplarResult,
   HeatmapValue,
   MetricCatalog,
   MetricCatalogEntry,
   MetricQueryRequest,
+  QueryDataset,
   QueryRequest,
   QueryResult,
+  TraceLogsResult,
   TraceResult,
   TraceSearchRequest,
   TraceSearchResult,
@@ -78,9 +83,58 @@ export function getTrace(traceId: string, signal?: AbortSignal): Promise<TraceRe
   return call<TraceResult>(`/api/traces/${encodeURIComponent(traceId)}`, { signal });
 }
 
-/** Lists the queryable columns. */
-export async function getColumns(signal?: AbortSignal): Promise<ColumnInfo[]> {
-  return (await call<ColumnsResult>("/api/columns", { signal })).columns;
+/** Lists the queryable columns of a dataset (`GET /api/columns?dataset=`). */
+export async function getColumns(
+  dataset: QueryDataset = "spans",
+  signal?: AbortSignal,
+): Promise<ColumnInfo[]> {
+  return (await call<ColumnsResult>(`/api/columns?dataset=${dataset}`, { signal })).columns;
+}
+
+/** The log lines and errors recorded inside a trace (`GET /api/traces/{id}/logs`). */
+export function getTraceLogs(traceId: string, signal?: AbortSignal): Promise<TraceLogsResult> {
+  return call<TraceLogsResult>(`/api/traces/${encodeURIComponent(traceId)}/logs`, { signal });
+}
+
+/** Query-string parameters, the empty ones left out. */
+function qs(params: Record<string, string | number | undefined>): string {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== "") out.set(k, String(v));
+  return out.toString();
+}
+
+/** Error groups of a range (`GET /api/errors/groups`); `last` is a duration such as `1h`. */
+export function getErrorGroups(
+  params: { last?: string; start?: string; end?: string; service?: string; owner?: string },
+  signal?: AbortSignal,
+): Promise<ErrorGroupsResult> {
+  return call<ErrorGroupsResult>(`/api/errors/groups?${qs(params)}`, { signal });
+}
+
+/** The latest occurrences of one error group (`GET /api/errors/groups/{fingerprint}`). */
+export function getErrorGroup(fingerprint: string, signal?: AbortSignal) {
+  return call<ErrorGroupDetail>(`/api/errors/groups/${encodeURIComponent(fingerprint)}`, {
+    signal,
+  });
+}
+
+/**
+ * Events of a range, newest first (`GET /api/events`): `service` a comma-separated list, `q`
+ * a case-insensitive search over name, owner, description and field values.
+ */
+export function getEvents(
+  params: {
+    last?: string;
+    start?: string;
+    end?: string;
+    service?: string;
+    q?: string;
+    limit?: number;
+  },
+  signal?: AbortSignal,
+): Promise<EventsResult> {
+  return call<EventsResult>(`/api/events?${qs(params)}`, { signal });
 }
 
 /**

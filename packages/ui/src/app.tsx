@@ -1,3 +1,5 @@
+import { ErrorsPage } from "./errors/page.js";
+import { EventsPage } from "./events/page.js";
 import { MapPage } from "./map/page.js";
 import { MetricsPage } from "./metrics/page.js";
 import { lastQueryHref, QueryPage } from "./query/page.js";
@@ -34,6 +36,12 @@ export function App() {
         <a href="#/metrics" class={route.page === "metrics" ? "active" : undefined}>
           Metrics
         </a>
+        <a href="#/errors" class={route.page === "errors" ? "active" : undefined}>
+          Errors
+        </a>
+        <a href="#/events" class={route.page === "events" ? "active" : undefined}>
+          Events
+        </a>
         <form class="trace-search" onSubmit={openTrace}>
           <input
             name="trace"
@@ -49,6 +57,10 @@ export function App() {
         <MetricsPage key={route.params.toString()} params={route.params} />
       ) : route.page === "map" ? (
         <MapPage params={route.params} />
+      ) : route.page === "errors" ? (
+        <ErrorsPage params={route.params} />
+      ) : route.page === "events" ? (
+        <EventsPage key={route.params.toString()} params={route.params} />
       ) : route.page === "traces" ? (
         <TraceSearchPage params={route.params} />
       ) : (

@@ -3,14 +3,15 @@ import { useEffect, useState } from "preact/hooks";
 /**
  * Hash routes: `#/?<query state>` is the query page, `#/trace/<trace_id>?span=<span_id>` a
  * trace, `#/metrics?service=<name>&at=<ms>` the metric catalogue, `#/map?range=15m` the
- * service map and call graph, `#/traces?<search>` the trace search. Hash routes work from any
+ * service map and call graph, `#/traces?<search>` the trace search, `#/errors?range=&owner=&service=`
+ * the error groups, `#/events?range=&q=&service=` the event log. Hash routes work from any
  * server path; a path route `/trace/<id>` (served through the collector's SPA fallback) is
  * rewritten to its hash form on load.
  */
 export type Route =
   | { page: "query"; params: URLSearchParams }
   | { page: "trace"; traceId: string; params: URLSearchParams }
-  | { page: "metrics" | "map" | "traces"; params: URLSearchParams };
+  | { page: "metrics" | "map" | "traces" | "errors" | "events"; params: URLSearchParams };
 
 /** Parses `location.hash`. */
 export function parseHash(hash: string): Route {
@@ -23,6 +24,8 @@ export function parseHash(hash: string): Route {
   if (path === "/metrics") return { page: "metrics", params };
   if (path === "/map") return { page: "map", params };
   if (path === "/traces") return { page: "traces", params };
+  if (path === "/errors") return { page: "errors", params };
+  if (path === "/events") return { page: "events", params };
   return { page: "query", params };
 }
 

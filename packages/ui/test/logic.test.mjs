@@ -20,6 +20,8 @@ let searchForm;
 let history;
 let bubble;
 let metricDefaults;
+let annotations;
+let traceLogs;
 
 before(async () => {
   vite = await createServer({
@@ -31,6 +33,8 @@ before(async () => {
     optimizeDeps: { noDiscovery: true, include: [] },
   });
   state = await vite.ssrLoadModule("/src/query/state.ts");
+  annotations = await vite.ssrLoadModule("/src/results/annotations.ts");
+  traceLogs = await vite.ssrLoadModule("/src/trace/logs.tsx");
   tree = await vite.ssrLoadModule("/src/trace/tree.ts");
   series = await vite.ssrLoadModule("/src/results/series.ts");
   selection = await vite.ssrLoadModule("/src/traces/selection.ts");
@@ -728,5 +732,102 @@ describe("formatting", () => {
     assert.equal(format.parseTimeMs("2026-01-01T01:00:00+01:00"), ms);
     assert.equal(format.nanosToMs("1767225600000250000") - ms, 0.25);
     assert.ok(Number.isNaN(format.nanosToMs("12x")));
+  });
+});
+
+describe("events, logs and errors (issue 7)", () => {
+  test("the dataset round-trips through the URL and signal datasets drop CONCURRENCY", () => {
+    const logs = { ...state.DEFAULT_QUERY, dataset: "logs", calculations: [{ op: "COUNT" }] };
+    const back = state.paramsToState(state.stateToParams(logs));
+    assert.equal(back.dataset, "logs");
+    assert.equal(
+      state.paramsToState(new URLSearchParams("dataset=nope&calc=COUNT")).dataset,
+      "spans",
+    );
+    const events = state.paramsToState(
+      new URLSearchParams("dataset=events&calc=CONCURRENCY&calc=COUNT"),
+    );
+    assert.deepEqual(events.calculations, [{ op: "COUNT" }]);
+    assert.ok(!state.opsOf("errors").includes("CONCURRENCY"));
+    assert.ok(state.opsOf("spans").includes("CONCURRENCY"));
+  });
+
+  test("annotations follow the services a query filters on", () => {
+    const eq = { column: "service.name", op: "=", value: "billing" };
+    const inList = { column: "service.name", op: "in", value: ["web", "billing"] };
+    assert.deepEqual(annotations.servicesOf([eq, { column: "x", op: "=", value: "y" }]), [
+      "billing",
+    ]);
+    assert.deepEqual(annotations.servicesOf({ op: "AND", filters: [inList, eq] }), [
+      "web",
+      "billing",
+    ]);
+    assert.deepEqual(annotations.servicesOf({ op: "OR", filters: [eq] }), []);
+    const a = annotations.toAnnotation({
+      timestamp: "2026-01-01T00:00:10.000Z",
+      name: "/demo/billing/config_changed",
+      severity: "notice",
+      "service.name": "billing",
+      owner: "team-payments",
+      description: "",
+      trace_id: "",
+      span_id: "",
+      fields: { key: "card_retries", new: "3", "host.name": "h" },
+    });
+    assert.equal(a.time, Date.parse("2026-01-01T00:00:10Z") / 1000);
+    assert.match(a.title, /key=card_retries\nnew=3$/);
+    assert.doesNotMatch(a.title, /host\.name/);
+  });
+
+  test("a trace's logs and errors merge oldest first, errors flagged", () => {
+    const lines = traceLogs.mergeTraceLogs({
+      trace_id: "t",
+      logs: [
+        {
+          timestamp: "2026-01-01T00:00:02Z",
+          "service.name": "web",
+          span_id: "s2",
+          severity_number: 9,
+          severity_text: "INFO",
+          body: "b",
+          logger: "l",
+          attributes: {},
+        },
+        {
+          timestamp: "2026-01-01T00:00:00Z",
+          "service.name": "web",
+          span_id: "s1",
+          severity_number: 17,
+          severity_text: "ERROR",
+          body: "a",
+          logger: "l",
+          attributes: {},
+        },
+      ],
+      errors: [
+        {
+          timestamp: "2026-01-01T00:00:01Z",
+          "service.name": "billing",
+          type: "TypeError",
+          message: "m",
+          template: "m",
+          fingerprint: "f",
+          owner: "team",
+          stack: "",
+          source: "span",
+          trace_id: "t",
+          span_id: "s3",
+          attributes: {},
+        },
+      ],
+    });
+    assert.deepEqual(
+      lines.map((l) => [l.text, l.spanId, l.error]),
+      [
+        ["a", "s1", true],
+        ["m · owner team", "s3", true],
+        ["b", "s2", false],
+      ],
+    );
   });
 });

@@ -697,6 +697,87 @@ async function getJson(path) {
   return response.json();
 }
 
+test("errors, events, annotations and a trace's logs from the demo's signals", {
+  timeout: 240_000,
+}, async () => {
+  // Wait for an owned error group with an example trace (resources reports quota problems)
+  // and for the billing config event.
+  let group;
+  await waitFor("an owned error group with a trace", 180_000, async () => {
+    const r = await (await fetch(`${base}/api/errors/groups?last=15m`)).json();
+    group = r.groups.find((g) => g.owner && g.example_traces.length > 0);
+    return group !== undefined;
+  });
+  // The example trace's log lines travel separately from its error: wait until both are in.
+  await waitFor("the example trace's logs and error", 60_000, async () => {
+    const r = await (await fetch(`${base}/api/traces/${group.example_traces[0]}/logs`)).json();
+    return (
+      r.logs.some((l) => /checkout started/.test(l.body)) &&
+      r.errors.some((e) => e.type === group.type)
+    );
+  });
+  await waitFor("a config_changed event", 60_000, async () => {
+    const r = await (await fetch(`${base}/api/events?last=15m&q=card_retries`)).json();
+    return r.events.length > 0;
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const pageErrors = [];
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  try {
+    // Errors page: the group with its owner, counts over time, and a trace link.
+    await page.goto(`${base}/#/errors?range=15m`);
+    const row = page.locator(`[data-testid=error-group][data-fingerprint="${group.fingerprint}"]`);
+    await row.waitFor();
+    assert.equal(await row.getByTestId("error-owner").textContent(), group.owner);
+    assert.ok(Number(await row.getByTestId("error-count").textContent()) >= 1);
+    assert.ok((await row.locator("[data-testid=sparkbars] rect").count()) >= 10);
+    await page.screenshot({ path: join(shots, "errors.png") });
+
+    // Its example trace opens the trace view, which lists that trace's logs and errors.
+    await row.getByTestId("error-trace").first().click();
+    await page.waitForSelector("[data-testid=trace-header]");
+    assert.match(page.url(), new RegExp(`#/trace/${group.example_traces[0]}`));
+    await page.waitForSelector("[data-testid=trace-log]");
+    const lines = await page.getByTestId("trace-log").allTextContents();
+    assert.ok(
+      lines.some((l) => /checkout started/.test(l)),
+      lines.join("\n"),
+    );
+    assert.ok(
+      lines.some((l) => l.includes(group.type)),
+      lines.join("\n"),
+    );
+    await page.getByTestId("trace-log-span").first().click();
+    await page.waitForFunction(() => location.hash.includes("span="));
+
+    // Events page: searching narrows the log to the config changes.
+    await page.goto(`${base}/#/events?range=15m`);
+    await page.waitForSelector("[data-testid=event-row]");
+    await page.getByTestId("events-search").fill("card_retries");
+    await page.getByTestId("events-search").press("Enter");
+    await page.waitForFunction(() => location.hash.includes("q=card_retries"));
+    await page.waitForSelector("[data-testid=event-row]");
+    const names = await page.getByTestId("event-name").allTextContents();
+    assert.ok(names.length > 0);
+    assert.ok(
+      names.every((n) => n === "/demo/billing/config_changed"),
+      names.join(", "),
+    );
+    await page.screenshot({ path: join(shots, "events.png") });
+
+    // A query of billing's spans draws the event as a marker on its charts; hover tells it.
+    await page.goto(`${base}/#/?calc=COUNT&where=service.name|=|billing&range=15m`);
+    const marker = page.locator("[data-testid=line-chart] [data-testid=annotation]:not([hidden])");
+    await marker.first().waitFor();
+    assert.equal(await marker.first().getAttribute("data-name"), "/demo/billing/config_changed");
+    assert.match(await marker.first().getAttribute("title"), /card_retries/);
+    await page.screenshot({ path: join(shots, "annotations.png") });
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await page.close();
+  }
+});
+
 /** Polls `check` every 250 ms until it returns true; fails after `ms` or if the demo exits. */
 async function waitFor(what, ms, check) {
   const deadline = Date.now() + ms;

@@ -1,4 +1,4 @@
-import { metrics, trace } from "@sonde/api";
+import { events, metrics, trace } from "@sonde/api";
 import { call, DemoError, type Handler, latency, sleep } from "./util.js";
 
 const tracer = trace.getTracer("demo.billing");
@@ -11,12 +11,31 @@ const charges = metrics.counter("/demo/billing/charge_count", {
   stability: "stable",
 });
 
+const configChanged = events.declare("/demo/billing/config_changed", {
+  description: "A billing setting changed (the demo flips the card retry budget).",
+  severity: "notice",
+  owner: "team-payments",
+  fields: { key: "string", old: "string", new: "string" },
+});
+let retries = 2;
+let lastChange = 0;
+
+/** Every ~20 s of traffic, changes a setting (recorded inside the request's trace). */
+function maybeChangeConfig(): void {
+  if (Date.now() - lastChange < 20_000) return;
+  lastChange = Date.now();
+  const next = retries === 2 ? 3 : 2;
+  configChanged.record({ key: "card_retries", old: String(retries), new: String(next) });
+  retries = next;
+}
+
 /** The billing service: prices the order, has resources allocated, then charges the card. */
 export const billing =
   (resourcesUrl: string): Handler =>
   async (path, body) => {
     if (path !== "/charge") throw new DemoError(404, `no route ${path}`);
     const plan = String(body.plan ?? "basic");
+    maybeChangeConfig();
     const cents = await tracer.startActiveSpan("price quote", async (span) => {
       await sleep(latency(2, 8));
       const price = plan === "pro" ? 4900 : 1900;

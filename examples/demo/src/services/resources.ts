@@ -1,4 +1,4 @@
-import { metrics, trace } from "@sonde/api";
+import { errors, metrics, trace } from "@sonde/api";
 import { DemoError, type Handler, latency, sleep } from "./util.js";
 
 const tracer = trace.getTracer("demo.resources");
@@ -37,7 +37,15 @@ export const resources: Handler = async (path, body) => {
     { attributes: { "storage.size_gib": gib } },
     async () => {
       await sleep(latency(10, 40, 0.03, 150));
-      if (Math.random() < 0.02) throw new DemoError(507, "storage quota exceeded");
+      if (Math.random() < 0.02) {
+        errors.reportProblem({
+          type: "StorageQuotaExceeded",
+          message: `storage quota exceeded allocating ${gib} GiB for ${image}`,
+          attributes: { "storage.size_gib": gib },
+          owner: "team-infra",
+        });
+        throw new DemoError(507, "storage quota exceeded");
+      }
     },
   );
   await step("startup scripts", latency(5, 30), {

@@ -1,7 +1,8 @@
-import { trace } from "@sonde/api";
+import { logs, trace } from "@sonde/api";
 import { call, DemoError, type Handler, latency, sleep } from "./util.js";
 
 const tracer = trace.getTracer("demo.web");
+const log = logs.getLogger("demo.web.checkout");
 
 /**
  * The web tier: every page verifies the session with auth; `/checkout` then asks billing to
@@ -14,9 +15,14 @@ export const web =
     const session = await call(`${authUrl}/verify`, { user });
     if (session.status !== 200) throw new DemoError(session.status, `auth: ${session.body.error}`);
     if (path === "/checkout") {
-      const charged = await call(`${billingUrl}/charge`, { user, plan: body.plan ?? "basic" });
-      if (charged.status !== 200)
+      const plan = String(body.plan ?? "basic");
+      log.info({ user, plan }, "checkout started");
+      const charged = await call(`${billingUrl}/charge`, { user, plan });
+      if (charged.status !== 200) {
+        log.warn({ user, status: charged.status, error: charged.body.error }, "checkout failed");
         throw new DemoError(charged.status, `billing: ${charged.body.error}`);
+      }
+      log.info({ user, charged_cents: charged.body.charged_cents }, "checkout done");
       return charged.body;
     }
     if (path === "/browse") {

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import fastifyStatic from "@fastify/static";
 import { toDot } from "@sonde/protocol";
+import { QUERY_DATASETS, type QueryDataset } from "@sonde/protocol/query";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { storedCallGraph } from "../callgraph/stored.js";
 import { callGraphSvg } from "../callgraph/svg.js";
@@ -16,6 +17,14 @@ import {
   runQuery,
   searchTraces,
 } from "../query/index.js";
+import {
+  type ErrorGroupsParams,
+  type EventsParams,
+  errorGroup,
+  errorGroups,
+  listEvents,
+  traceLogs,
+} from "../signals/index.js";
 import type { DuckDbStore } from "../storage/duckdb-store.js";
 import { prometheusText } from "./self-metrics.js";
 
@@ -68,7 +77,29 @@ export function buildApp({ store, stats, bodyLimit, uiDir }: AppOptions): Fastif
       return reply.code(404).send({ error: `trace_id: no trace ${req.params.id}` });
     }),
   );
-  app.get("/api/columns", async () => listColumns(store.reader));
+  app.get<{ Params: { id: string } }>("/api/traces/:id/logs", (req, reply) =>
+    answer(reply, () => traceLogs(store.reader, req.params.id)),
+  );
+  app.get<{ Querystring: { dataset?: string } }>("/api/columns", (req, reply) =>
+    answer(reply, async () => {
+      const dataset = req.query.dataset ?? "spans";
+      if (!(QUERY_DATASETS as readonly string[]).includes(dataset)) {
+        throw new QueryError("dataset", `must be one of ${QUERY_DATASETS.join(" ")}`);
+      }
+      return listColumns(store.reader, dataset as QueryDataset);
+    }),
+  );
+  app.get<{ Querystring: ErrorGroupsParams }>("/api/errors/groups", (req, reply) =>
+    answer(reply, () => errorGroups(store.reader, req.query)),
+  );
+  app.get<{ Params: { fingerprint: string }; Querystring: { limit?: string } }>(
+    "/api/errors/groups/:fingerprint",
+    (req, reply) =>
+      answer(reply, () => errorGroup(store.reader, req.params.fingerprint, req.query.limit)),
+  );
+  app.get<{ Querystring: EventsParams }>("/api/events", (req, reply) =>
+    answer(reply, () => listEvents(store.reader, req.query)),
+  );
   app.get("/api/metrics", async () =>
     listMetrics(store.reader, (id) => store.metrics.lastSampleTime(id)),
   );

@@ -13,15 +13,17 @@ import {
   calculationKey,
   type Filter,
   type FilterGroup,
+  type QueryDataset,
   type Scalar,
 } from "@sonde/protocol/query";
-import { type QuerySpec, spanColumn } from "./spec.js";
+import { DATASETS, datasetColumn, type FixedColumn } from "./datasets.js";
+import type { QuerySpec } from "./spec.js";
 
 /** Number of equal-width HEATMAP buckets between the column's min and max. */
 export const HEATMAP_BUCKETS = 20;
 
 /**
- * DuckDB SQL for a query over the raw `spans` table, with its parameters (`$1`, `$2`, ... with
+ * DuckDB SQL for a query over the raw table of its dataset (`spans`, `events`, `logs`, `errors`), with its parameters (`$1`, `$2`, ... with
  * explicit types). Nothing from the request is SQL text: values and attribute names are all
  * parameters.
  *
@@ -45,10 +47,20 @@ export interface CompiledQuery {
   calculations: { key: string; op: CalculationOp }[];
 }
 
-/** Collects parameters; `add` returns the placeholder to put in the SQL. */
+/**
+ * Collects parameters; `add` returns the placeholder to put in the SQL. `dataset` says which
+ * table's fixed columns the column names of the SQL built with it refer to.
+ */
 export class Params {
   readonly values: DuckDBValue[] = [];
   readonly types: DuckDBType[] = [];
+
+  constructor(readonly dataset: QueryDataset = "spans") {}
+
+  /** A fixed column of the dataset by query name, undefined for an attribute. */
+  column(name: string): FixedColumn | undefined {
+    return datasetColumn(this.dataset, name);
+  }
 
   add(value: DuckDBValue, type: DuckDBType): string {
     this.values.push(value);
@@ -74,7 +86,7 @@ function attr(map: AttrMap, name: string, p: Params): string {
   return `map_extract_value(${map}, ${p.add(name, VARCHAR)})`;
 }
 
-/** `start <= "timestamp" < end` and the filters, as one SQL condition over `spans`. */
+/** `start <= "timestamp" < end` and the filters, as one SQL condition over the dataset's table. */
 export function whereClause(spec: Pick<QuerySpec, "start" | "end" | "filters">, p: Params): string {
   return `"timestamp" >= ${p.time(spec.start)} AND "timestamp" < ${p.time(spec.end)} AND ${filterTree(spec.filters, p)}`;
 }
@@ -82,7 +94,7 @@ export function whereClause(spec: Pick<QuerySpec, "start" | "end" | "filters">, 
 /**
  * Compiles a validated query for the raw table. Semantics:
  * - rows with `start <= timestamp < end` that pass the filters (AND/OR groups as given);
- * - a fixed span column (`SPAN_COLUMNS`) by name, anything else an attribute, looked up in the
+ * - a fixed column of the dataset (`DATASET_COLUMNS`) by name, anything else an attribute, looked up in the
  *   map its use implies: numbers (`> >= < <=`, a number value, SUM/AVG/MIN/MAX/Pxx/HEATMAP/
  *   RATE_*) in `attr_num`, booleans in `attr_bool`, strings and `contains` in `attr_str`;
  *   COUNT_DISTINCT of an attribute counts its text as a breakdown shows it;
@@ -100,7 +112,7 @@ export function whereClause(spec: Pick<QuerySpec, "start" | "end" | "filters">, 
  * Without breakdowns `having` is left to the caller (the single group is always answered here).
  */
 export function compileQuery(spec: QuerySpec): CompiledQuery {
-  const p = new Params();
+  const p = new Params(spec.dataset);
   const gran = p.add(spec.granularity_s, DOUBLE);
   const bucket = `time_bucket(to_seconds(${gran}), "timestamp", TIMESTAMP '1970-01-01')`;
   const groupExprs = spec.breakdowns.map((b) => textValue(b, p));
@@ -118,7 +130,8 @@ export function compileQuery(spec: QuerySpec): CompiledQuery {
   const filterSql = filterTree(spec.filters, p);
   const where = `"timestamp" >= ${p.time(spec.start)} AND "timestamp" < ${p.time(spec.end)} AND ${filterSql}`;
   const groups = spec.breakdowns.map((_, i) => `g${i}`);
-  const ctes = [`base AS (SELECT ${select.join(", ")} FROM spans WHERE ${where})`];
+  const table = DATASETS[spec.dataset].table;
+  const ctes = [`base AS (SELECT ${select.join(", ")} FROM ${table} WHERE ${where})`];
   // Numbers computed here, not request text: safe as literals (and unused ones need no parameter).
   const rangeS = `${(spec.end.getTime() - spec.start.getTime()) / 1000}::DOUBLE`;
   const total = (calc: Calculation) => aggregate(calc, valueColumns, rangeS);
@@ -265,12 +278,12 @@ function aggregate(calc: Calculation, valueColumns: Map<string, string>, seconds
 
 /** A numeric column: the fixed one, else the attribute from `attr_num`. */
 function numeric(column: string, p: Params): string {
-  return spanColumn(column)?.sql ?? attr("attr_num", column, p);
+  return p.column(column)?.sql ?? attr("attr_num", column, p);
 }
 
 /** A column's value as a breakdown shows it: a fixed column as is, an attribute as text. */
 export function textValue(column: string, p: Params): string {
-  const fixed = spanColumn(column);
+  const fixed = p.column(column);
   if (fixed !== undefined) return fixed.sql;
   const num = attr("attr_num", column, p);
   const numText =
@@ -287,7 +300,7 @@ export function filterTree(group: FilterGroup, p: Params): string {
 }
 
 function filter(f: Filter, p: Params): string {
-  const fixed = spanColumn(f.column);
+  const fixed = p.column(f.column);
   if (f.op === "exists" || f.op === "not-exists") {
     let present: string;
     if (fixed === undefined) {

@@ -9,8 +9,8 @@ import { parseQuery, type QuerySpec } from "./spec.js";
 type Row = Record<string, JS>;
 
 /**
- * Runs a query: `dataset: "metrics"` over the metric tables ({@link runMetricQuery}), else over
- * spans: from the rollups when one covers the query ({@link pickRollup}; percentiles and
+ * Runs a query: `dataset: "metrics"` over the metric tables ({@link runMetricQuery}); `events`,
+ * `logs`, `errors` over their tables ({@link compileQuery}); else over spans: from the rollups when one covers the query ({@link pickRollup}; percentiles and
  * HEATMAP are then estimates and the answer says so), else from the `spans` table
  * ({@link compileQuery}). With `compare`, runs the query again over the shifted range for the
  * same groups. See {@link parseQuery} for validation and defaults.
@@ -35,9 +35,9 @@ export async function runQuery(
   return result;
 }
 
-/** Runs a validated spans query, from rollups when possible. */
+/** Runs a validated query, from rollups when possible (spans only). */
 export async function runSpec(conn: DuckDBConnection, spec: QuerySpec): Promise<QueryResult> {
-  const rollup = pickRollup(spec);
+  const rollup = spec.dataset === "spans" ? pickRollup(spec) : undefined;
   if (rollup !== undefined) return runRollupQuery(conn, spec, rollup);
   return runRaw(conn, spec);
 }

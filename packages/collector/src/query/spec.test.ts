@@ -9,10 +9,27 @@ const base = { dataset: "spans", time_range: RANGE };
 /** Each bad request with the path its error must name and a word the message must contain. */
 const BAD: [string, unknown, string, string][] = [
   ["not an object", null, "", "expected object"],
-  ["a planned dataset", { ...base, dataset: "logs" }, "dataset", "not supported yet"],
+  [
+    "CONCURRENCY over logs",
+    { ...base, dataset: "logs", calculations: [{ op: "CONCURRENCY" }] },
+    "calculations[0].op",
+    "needs spans",
+  ],
+  [
+    "a numeric op on a string column of events",
+    { ...base, dataset: "events", calculations: [{ op: "AVG", column: "severity" }] },
+    "calculations[0].column",
+    "severity is a string column",
+  ],
+  [
+    "a string value for a number column of logs",
+    { ...base, dataset: "logs", filters: [{ column: "severity_number", op: ">", value: "x" }] },
+    "filters[0].value",
+    "number column",
+  ],
   ["an unknown dataset", { ...base, dataset: "foo" }, "dataset", "unknown dataset"],
   ["no dataset", { time_range: RANGE }, "dataset", "required"],
-  ["a non-string dataset", { ...base, dataset: 5 }, "dataset", "expected string"],
+  ["a non-string dataset", { ...base, dataset: 5 }, "dataset", "must be one of"],
   ["an unknown key", { ...base, filter: [] }, "filter", "unknown key"],
   ["no time range", { dataset: "spans" }, "time_range", "required"],
   ["no end", { ...base, time_range: { start: RANGE.start } }, "time_range.end", "required"],

@@ -10,16 +10,20 @@ import {
   HAVING_OPS,
   type Having,
   type OrderBy,
+  QUERY_DATASETS,
+  type QueryDataset,
   type QueryRequest,
   type Scalar,
 } from "@sonde/protocol/query";
 import { z } from "zod";
 import { SPAN_COLUMNS } from "../storage/schema.js";
+import { datasetColumn } from "./datasets.js";
 import { formatPath, QueryError } from "./errors.js";
 
-/** A validated `spans` query with its time range resolved to absolute instants. */
+/** A validated query with its time range resolved to absolute instants. */
 export interface QuerySpec {
-  dataset: "spans";
+  /** The table queried: `spans`, `events`, `logs` or `errors`. */
+  dataset: QueryDataset;
   /** Start of the time range, inclusive. */
   start: Date;
   /** End of the time range, exclusive. */
@@ -48,8 +52,6 @@ export interface QuerySpec {
 export const DEFAULT_LIMIT = 100;
 /** Most time buckets a query may ask for (range / granularity). */
 export const MAX_BUCKETS = 10_000;
-/** Datasets of the query model that this engine does not serve yet. */
-const PLANNED_DATASETS = ["events", "logs"];
 
 const ISO_ERROR = "must be an ISO-8601 date-time with a zone, e.g. 2026-01-01T00:00:00Z";
 const LAST_ERROR = 'must be a duration such as "15m" (s, m, h, d, w) or a number of seconds';
@@ -120,7 +122,7 @@ export const spanFiltersSchema = z.union([z.array(filterSchema).max(100), filter
 });
 
 const querySchema = z.strictObject({
-  dataset: z.string(),
+  dataset: z.enum(QUERY_DATASETS),
   time_range: timeRangeSchema,
   calculations: z
     .array(
@@ -176,8 +178,10 @@ export function spanColumn(name: string): (typeof SPAN_COLUMNS)[string] | undefi
  * smallest of 1 s, 2 s, 5 s, 10 s, 15 s, 30 s, 1 m, 2 m, 5 m, 10 m, 15 m, 30 m, 1 h, 2 h, 3 h,
  * 6 h, 12 h, 1 d, 2 d, 7 d (then whole days) that gives at most 240 buckets, so a range of a
  * minute or more gets 60–240 buckets.
- * @throws {QueryError} naming the first offending field: unknown keys, wrong types, a dataset
- *   other than `spans`, a numeric op on a non-numeric column, a value of the wrong type for
+ * The dataset (`spans`, `events`, `logs`, `errors`) decides which names are fixed columns
+ * (`DATASET_COLUMNS`); CONCURRENCY only applies to spans.
+ * @throws {QueryError} naming the first offending field: unknown keys, wrong types, an unknown
+ *   dataset, CONCURRENCY outside spans, a numeric op on a non-numeric column, a value of the wrong type for
  *   its column or op, duplicate calculations or breakdowns, an empty or reversed time range,
  *   or more than {@link MAX_BUCKETS} time buckets.
  */
@@ -187,14 +191,15 @@ export function parseQuery(input: unknown, now: Date = new Date()): QuerySpec {
   if (!parsed.success) throw issueError(parsed.error.issues[0], input);
   const query = parsed.data;
   const { start, end } = resolveTimeRange(query.time_range, now);
-  const calculations = checkCalculations(query.calculations ?? []);
+  const dataset = query.dataset;
+  const calculations = checkCalculations(query.calculations ?? [], dataset);
   const breakdowns = checkBreakdowns(query.breakdowns ?? []);
   return {
-    dataset: "spans",
+    dataset,
     start,
     end,
     calculations,
-    filters: checkFilterTree(query.filters),
+    filters: checkFilterTree(query.filters, dataset),
     breakdowns,
     granularity_s: checkGranularity(query.granularity_s, end.getTime() - start.getTime()),
     order_by: checkOrderBy(query.order_by, calculations, breakdowns),
@@ -245,7 +250,10 @@ function checkHaving(having: Having[], calcs: Calculation[]): Having[] {
 }
 
 /** Validates every leaf filter (paths as in the request) and returns the filters as a group. */
-export function checkFilterTree(input: FilterInput[] | FilterInput | undefined): FilterGroup {
+export function checkFilterTree(
+  input: FilterInput[] | FilterInput | undefined,
+  dataset: QueryDataset = "spans",
+): FilterGroup {
   let count = 0;
   const walk = (node: FilterInput, path: string, depth: number): Filter | FilterGroup => {
     if ("filters" in node) {
@@ -256,7 +264,7 @@ export function checkFilterTree(input: FilterInput[] | FilterInput | undefined):
       };
     }
     if (++count > 100) throw new QueryError(path, "at most 100 filters");
-    return checkFilter(node, path);
+    return checkFilter(node, path, (name) => datasetColumn(dataset, name));
   };
   if (input === undefined) return { op: "AND", filters: [] };
   if (Array.isArray(input)) {
@@ -268,14 +276,16 @@ export function checkFilterTree(input: FilterInput[] | FilterInput | undefined):
 function checkDataset(input: unknown): void {
   if (typeof input !== "object" || input === null || !("dataset" in input)) return;
   const dataset = input.dataset;
-  if (typeof dataset !== "string" || dataset === "spans") return;
+  if (typeof dataset !== "string" || (QUERY_DATASETS as readonly string[]).includes(dataset)) {
+    return;
+  }
   if (dataset === "metrics") {
     throw new QueryError("dataset", "metrics queries are parsed by parseMetricQuery");
   }
-  if (PLANNED_DATASETS.includes(dataset)) {
-    throw new QueryError("dataset", `dataset "${dataset}" not supported yet; use "spans"`);
-  }
-  throw new QueryError("dataset", `unknown dataset "${dataset}"; use "spans" or "metrics"`);
+  throw new QueryError(
+    "dataset",
+    `unknown dataset "${dataset}"; use one of ${[...QUERY_DATASETS, "metrics"].join(" ")}`,
+  );
 }
 
 export function issueError(issue: z.core.$ZodIssue, input: unknown): QueryError {
@@ -335,18 +345,24 @@ export function resolveTimeRange(
   return { start, end };
 }
 
-function checkCalculations(calcs: { op: CalculationOp; column?: string }[]): Calculation[] {
+function checkCalculations(
+  calcs: { op: CalculationOp; column?: string }[],
+  dataset: QueryDataset,
+): Calculation[] {
   if (calcs.length === 0) return [{ op: "COUNT" }];
   const seen = new Set<string>();
   return calcs.map((calc, i) => {
     const path = `calculations[${i}]`;
+    if (calc.op === "CONCURRENCY" && dataset !== "spans") {
+      throw new QueryError(`${path}.op`, `CONCURRENCY needs spans; ${dataset} have no duration`);
+    }
     if (calc.op === "COUNT" || calc.op === "CONCURRENCY") {
       if (calc.column !== undefined)
         throw new QueryError(`${path}.column`, `${calc.op} takes no column`);
     } else if (calc.column === undefined) {
       throw new QueryError(`${path}.column`, `${calc.op} needs a column`);
     } else if (calc.op !== "COUNT_DISTINCT") {
-      const fixed = spanColumn(calc.column);
+      const fixed = datasetColumn(dataset, calc.column);
       if (fixed !== undefined && fixed.type !== "number") {
         throw new QueryError(
           `${path}.column`,

@@ -4,7 +4,17 @@ import type { JSX } from "preact";
 import { formatTimestamp } from "../format.js";
 import type { HistoryEntry } from "./history.js";
 import type { CalcDraft, Dataset, FilterDraft, QueryState, RangeKey } from "./state.js";
-import { DEFAULT_QUERY, isColumnless, isUnary, paramsToState, RANGES, SPAN_OPS } from "./state.js";
+import {
+  DATASETS,
+  DEFAULT_QUERY,
+  defaultNumericColumn,
+  isColumnless,
+  isUnary,
+  opsOf,
+  paramsToState,
+  RANGES,
+  SIGNAL_DEFAULTS,
+} from "./state.js";
 
 interface BuilderProps {
   state: QueryState;
@@ -21,7 +31,8 @@ interface BuilderProps {
 }
 
 /**
- * The query builder, every part of the query model: dataset (spans or a metric),
+ * The query builder, every part of the query model: dataset (spans, events, logs, errors or
+ * a metric),
  * calculations, filters combined with AND or OR, group by, order by, having, limit, a relative
  * or absolute time range, compare with the previous period; Run (also Ctrl/⌘+Enter) and the
  * recent queries. Column fields suggest known columns but accept any attribute name.
@@ -46,12 +57,22 @@ export function Builder(props: BuilderProps) {
     e.preventDefault();
     onRun();
   };
-  const setDataset = (dataset: Dataset) =>
-    set(
-      dataset === "metrics"
-        ? { dataset, calculations: [{ op: "RATE" }], breakdowns: [], orders: [], havings: [] }
-        : { ...DEFAULT_QUERY, range: state.range, from: state.from, to: state.to },
-    );
+  const setDataset = (dataset: Dataset) => {
+    const keep = { range: state.range, from: state.from, to: state.to };
+    if (dataset === "metrics") {
+      set({ dataset, calculations: [{ op: "RATE" }], breakdowns: [], orders: [], havings: [] });
+    } else if (dataset === "spans") set({ ...DEFAULT_QUERY, ...keep });
+    else {
+      const by = SIGNAL_DEFAULTS[dataset];
+      set({
+        ...DEFAULT_QUERY,
+        ...keep,
+        dataset,
+        calculations: [{ op: "COUNT" }],
+        breakdowns: [by],
+      });
+    }
+  };
 
   return (
     <form class="builder" data-testid="query-builder" onKeyDown={onKeyDown} onSubmit={onSubmit}>
@@ -81,8 +102,11 @@ export function Builder(props: BuilderProps) {
             value={state.dataset}
             onChange={(e) => setDataset(e.currentTarget.value as Dataset)}
           >
-            <option value="spans">spans</option>
-            <option value="metrics">metric</option>
+            {DATASETS.map((d) => (
+              <option key={d} value={d}>
+                {d === "metrics" ? "metric" : d}
+              </option>
+            ))}
           </select>
           {metrics && (
             <input
@@ -415,6 +439,11 @@ function nextCalculation(state: QueryState): CalcDraft {
   if (state.dataset === "metrics") {
     return { op: METRIC_OPS.find((op) => !taken.has(op)) ?? "LAST" };
   }
+  if (state.dataset !== "spans") {
+    const column = state.dataset === "logs" ? "severity_number" : "trace_id";
+    const next = { op: state.dataset === "logs" ? "MAX" : "COUNT_DISTINCT", column };
+    return taken.has("COUNT") ? next : { op: "COUNT" };
+  }
   return (
     SUGGESTED.find((c) => !taken.has(calculationKey(c))) ?? { op: "SUM", column: "duration_ms" }
   );
@@ -460,10 +489,11 @@ function CalcChip(props: {
         ? { op }
         : {
             op,
-            column: calc.column ?? (op === "COUNT_DISTINCT" ? "trace_id" : "duration_ms"),
+            column:
+              calc.column ?? (op === "COUNT_DISTINCT" ? "trace_id" : defaultNumericColumn(dataset)),
           },
     );
-  const ops: readonly string[] = dataset === "metrics" ? METRIC_OPS : SPAN_OPS;
+  const ops = opsOf(dataset);
   return (
     <span class="chip" data-testid="calculation">
       <select data-testid="calc-op" value={calc.op} onChange={(e) => setOp(e.currentTarget.value)}>

@@ -5,6 +5,7 @@ import { getMetrics, postExemplar, postQuery } from "../api.js";
 import { BubbleUp } from "../bubbleup/panel.js";
 import { exemplarRequest } from "../bubbleup/request.js";
 import { isDurationColumn } from "../format.js";
+import { servicesOf, useAnnotations } from "../results/annotations.js";
 import { Heatmap } from "../results/heatmap.js";
 import { LineChart } from "../results/line-chart.js";
 import type { AlignedSeries } from "../results/series.js";
@@ -48,9 +49,9 @@ export function lastQueryHref(): string {
  */
 export function QueryPage({ params }: { params: URLSearchParams }) {
   const key = params.toString();
-  const columns = useColumns();
   const applied = useMemo(() => paramsToState(new URLSearchParams(key)), [key]);
   const [draft, setDraft] = useState<QueryState>(applied);
+  const columns = useColumns(draft.dataset);
   const restored = saved?.key === key ? saved : undefined;
   const [run, setRun] = useState<Run | undefined>(restored?.run);
   const [focus, setFocus] = useState<Focus | undefined>(restored?.focus);
@@ -80,7 +81,7 @@ export function QueryPage({ params }: { params: URLSearchParams }) {
     setRunning(true);
     setError(undefined);
     (async () => {
-      const request = toRequest(applied, await loadColumns());
+      const request = toRequest(applied, await loadColumns(applied.dataset));
       const started = performance.now();
       const result = await postQuery(request, abort.signal);
       const aligned = alignSeries(result, request.breakdowns, request.granularity_s);
@@ -191,6 +192,11 @@ function Results(props: {
   const { focus } = props;
   const granularity = request.granularity_s;
   const spans = request.dataset === "spans";
+  const annotations = useAnnotations(
+    aligned.times[0],
+    aligned.times[aligned.times.length - 1] + granularity,
+    request.dataset === "metrics" ? [] : servicesOf(request.filters),
+  );
   const traces = focus?.kind === "traces" ? focus.selection : undefined;
   const selectedKey = traces?.group ? groupKey(traces.group, request.breakdowns) : undefined;
   const pickGroup = (group: Group) => props.onFocus({ kind: "traces", selection: { group } });
@@ -214,6 +220,7 @@ function Results(props: {
           )}
           {previous && ` · dashed: previous period`}
           {spans && " · click a point for an exemplar trace, drag to compare (BubbleUp)"}
+          {annotations.length > 0 && ` · ${annotations.length} events marked`}
         </p>
         {aligned.times.length > 0 &&
           request.calculations.map((calc) =>
@@ -225,6 +232,7 @@ function Results(props: {
                 granularityS={granularity}
                 onPick={pick(calc)}
                 onBrush={brush}
+                annotations={annotations}
               />
             ) : (
               <LineChart
@@ -236,6 +244,7 @@ function Results(props: {
                 previous={previous}
                 onPick={pick(calc)}
                 onBrush={brush}
+                annotations={annotations}
               />
             ),
           )}

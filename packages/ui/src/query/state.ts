@@ -7,6 +7,7 @@ import type {
   Having,
   HavingOp,
   OrderBy,
+  QueryDataset,
   Scalar,
 } from "@sonde/protocol/query";
 import {
@@ -15,17 +16,40 @@ import {
   FILTER_OPS,
   HAVING_OPS,
   METRIC_OPS,
+  QUERY_DATASETS,
 } from "@sonde/protocol/query";
 
 /** Span calculation ops offered. */
 export const SPAN_OPS: readonly string[] = CALCULATION_OPS;
+
+/** Calculation ops of a dataset (CONCURRENCY needs spans' durations). */
+export function opsOf(dataset: Dataset): readonly string[] {
+  if (dataset === "metrics") return METRIC_OPS;
+  return dataset === "spans" ? SPAN_OPS : SPAN_OPS.filter((op) => op !== "CONCURRENCY");
+}
+
+/** The column a numeric op starts with: durations for spans, severities for logs. */
+export function defaultNumericColumn(dataset: Dataset): string {
+  return dataset === "logs" ? "severity_number" : dataset === "spans" ? "duration_ms" : "";
+}
 
 /** Ops that take no column. */
 export function isColumnless(op: string, dataset: Dataset): boolean {
   return dataset === "metrics" || op === "COUNT" || op === "CONCURRENCY";
 }
 
-export type Dataset = "spans" | "metrics";
+/** What a query reads: a `QueryDataset` (spans, events, logs, errors) or one metric. */
+export type Dataset = QueryDataset | "metrics";
+
+/** Datasets the picker offers, in order. */
+export const DATASETS: readonly Dataset[] = [...QUERY_DATASETS, "metrics"];
+
+/** The starting query of each signal dataset: count by its most telling column. */
+export const SIGNAL_DEFAULTS: Record<"events" | "logs" | "errors", string> = {
+  events: "name",
+  logs: "severity_text",
+  errors: "fingerprint",
+};
 
 /** A calculation as edited (ops as text, so that ops newer than the contract's list fit). */
 export interface CalcDraft {
@@ -129,10 +153,8 @@ export function isAbsolute(state: QueryState): boolean {
  */
 export function stateToParams(state: QueryState): URLSearchParams {
   const params = new URLSearchParams();
-  if (state.dataset === "metrics") {
-    params.set("dataset", "metrics");
-    params.set("metric", state.metric);
-  }
+  if (state.dataset !== "spans") params.set("dataset", state.dataset);
+  if (state.dataset === "metrics") params.set("metric", state.metric);
   for (const c of state.calculations) params.append("calc", calculationKey(c));
   for (const f of state.filters) {
     params.append(
@@ -158,8 +180,9 @@ const KEYS = ["calc", "where", "by", "range", "from", "dataset"];
 /** Reads the URL form back; anything unreadable is skipped. No query parameters → default. */
 export function paramsToState(params: URLSearchParams): QueryState {
   if (!KEYS.some((k) => params.has(k))) return DEFAULT_QUERY;
-  const dataset: Dataset = params.get("dataset") === "metrics" ? "metrics" : "spans";
-  const ops: readonly string[] = dataset === "metrics" ? METRIC_OPS : SPAN_OPS;
+  const named = params.get("dataset") as Dataset | null;
+  const dataset: Dataset = named && DATASETS.includes(named) ? named : "spans";
+  const ops = opsOf(dataset);
   const calculations: CalcDraft[] = [];
   for (const text of params.getAll("calc")) {
     const match = /^([A-Z0-9_]+)(?:\((.+)\))?$/.exec(text);
@@ -271,7 +294,7 @@ export function timeWindow(state: QueryState): {
 }
 
 /**
- * The `POST /api/query` body as this UI sends it: a spans {@link QueryRequest} or a
+ * The `POST /api/query` body as this UI sends it: a {@link QueryRequest} or a
  * {@link MetricQueryRequest} (ops as text); the optional fields are left out when unused.
  */
 export interface SentRequest {
@@ -322,6 +345,6 @@ export function toRequest(state: QueryState, columns: ColumnInfo[]): SentRequest
       value: Number(h.value),
     }));
   }
-  if (state.compare && state.dataset === "spans") request.compare = { offset: window.seconds };
+  if (state.compare && state.dataset !== "metrics") request.compare = { offset: window.seconds };
   return request;
 }

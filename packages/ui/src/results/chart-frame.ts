@@ -2,6 +2,7 @@ import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { formatCalcValue } from "../format.js";
+import type { Annotation } from "./annotations.js";
 
 /** Chart height in CSS pixels. */
 export const CHART_HEIGHT = 180;
@@ -37,13 +38,15 @@ const MIN_BRUSH_PX = 4;
  * `deps` change; `build` gets the width and returns the chart's options and data.
  * `onClick` gets the chart on clicks inside the plot area; `onBrush` gets the region dragged
  * over (the options' `cursor.drag` says along which axes), and the click ending a drag is not
- * passed to `onClick`.
+ * passed to `onClick`. `annotations` are drawn as vertical markers over the plot (hover: their
+ * title), those outside the x range hidden.
  */
 export function useUplot(
   build: (width: number) => { options: uPlot.Options; data: uPlot.AlignedData },
   onClick: (chart: uPlot) => void,
   deps: unknown[],
   onBrush?: (brush: Brush) => void,
+  annotations: Annotation[] = [],
 ) {
   const ref = useRef<HTMLDivElement>(null);
   const click = useRef(onClick);
@@ -74,8 +77,29 @@ export function useUplot(
       }
       brush.current?.(region);
     };
-    options.hooks = { ...options.hooks, setSelect: [onSelect] };
+    const markers = annotations.map((a) => {
+      const m = document.createElement("div");
+      m.className = `annotation severity-${a.severity}`;
+      m.dataset.testid = "annotation";
+      m.dataset.name = a.name;
+      m.title = a.title;
+      return m;
+    });
+    const place = (u: uPlot) => {
+      annotations.forEach((a, i) => {
+        const x = u.valToPos(a.time, "x");
+        markers[i].style.left = `${x}px`;
+        markers[i].hidden = !(x >= 0 && x <= u.over.clientWidth);
+      });
+    };
+    options.hooks = {
+      ...options.hooks,
+      setSelect: [onSelect],
+      draw: [...(options.hooks?.draw ?? []), place],
+    };
     const chart = new uPlot(options, data, el);
+    for (const m of markers) chart.over.appendChild(m);
+    place(chart);
     const handler = () => {
       if (brushed) brushed = false;
       else click.current(chart);
@@ -95,6 +119,6 @@ export function useUplot(
       resize.disconnect();
       chart.destroy();
     };
-  }, deps);
+  }, [...deps, annotations]);
   return ref;
 }

@@ -6,6 +6,7 @@ import { heatColor } from "../colors.js";
 import { formatCalcValue, formatNumber, formatTimestamp } from "../format.js";
 import type { CalcDraft } from "../query/state.js";
 import type { Selection } from "../traces/selection.js";
+import type { Annotation } from "./annotations.js";
 import type { Brush } from "./chart-frame.js";
 import { CHART_HEIGHT, chartAxes, useUplot } from "./chart-frame.js";
 import type { AlignedSeries, HeatColumn } from "./series.js";
@@ -19,6 +20,8 @@ interface HeatmapProps {
   onPick(selection: Selection): void;
   /** Called with a brushed region: a time range and a value range of the column. */
   onBrush?(selection: Selection): void;
+  /** Events drawn as vertical markers. */
+  annotations?: Annotation[];
 }
 
 /**
@@ -26,7 +29,8 @@ interface HeatmapProps {
  * in the cell, summed over groups. Click a cell for an exemplar trace; drag a rectangle
  * (time × value) to compare it with the rest (BubbleUp).
  */
-export function Heatmap({ calc, aligned, granularityS, onPick, onBrush }: HeatmapProps) {
+export function Heatmap(props: HeatmapProps) {
+  const { calc, aligned, granularityS, onPick, onBrush } = props;
   const name = calculationKey(calc);
   const hover = useRef<HTMLSpanElement>(null);
   const columns = heatColumns(aligned, name);
@@ -94,6 +98,7 @@ export function Heatmap({ calc, aligned, granularityS, onPick, onBrush }: Heatma
           ? { column: calc.column, lower: brush.lower, upper: brush.upper }
           : {}),
       }),
+    props.annotations,
   );
 
   return (

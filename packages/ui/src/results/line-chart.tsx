@@ -3,6 +3,7 @@ import type uPlot from "uplot";
 import { formatCalcValue } from "../format.js";
 import type { CalcDraft } from "../query/state.js";
 import type { Selection } from "../traces/selection.js";
+import type { Annotation } from "./annotations.js";
 import type { Brush } from "./chart-frame.js";
 import { CHART_HEIGHT, chartAxes, useUplot } from "./chart-frame.js";
 import type { AlignedSeries } from "./series.js";
@@ -22,6 +23,8 @@ interface LineChartProps {
   onPick(selection: Selection, value: number): void;
   /** Called with a brushed time range. */
   onBrush?(selection: Selection): void;
+  /** Events drawn as vertical markers. */
+  annotations?: Annotation[];
 }
 
 /**
@@ -50,7 +53,13 @@ export function LineChart(props: LineChartProps) {
       options: {
         width,
         height: CHART_HEIGHT,
-        scales: { x: { time: true } },
+        // Through the end of the last bucket, so events in it (annotations) are on the chart.
+        scales: {
+          x: {
+            time: true,
+            range: () => [aligned.times[0], aligned.times[aligned.times.length - 1] + granularityS],
+          },
+        },
         axes: chartAxes(calc.column),
         cursor: {
           sync: { key: "results" },
@@ -109,6 +118,7 @@ export function LineChart(props: LineChartProps) {
     },
     [aligned, name, previous],
     (brush: Brush) => props.onBrush?.({ start: brush.start, end: brush.end }),
+    props.annotations,
   );
   return (
     <figure

@@ -6,6 +6,7 @@ import { formatDuration, formatTimestamp } from "../format.js";
 import { lastQueryHref } from "../query/page.js";
 import { replaceHash, traceHref } from "../route.js";
 import { criticalPath } from "./critical-path.js";
+import { TraceLogs } from "./logs.js";
 import { searchSpans } from "./search.js";
 import { SpanDetails } from "./span-details.js";
 import type { SpanNode } from "./tree.js";
@@ -171,6 +172,15 @@ export function TracePage({ traceId, spanId }: { traceId: string; spanId: string
               />
             )}
           </div>
+          <TraceLogs
+            traceId={traceId}
+            traceStartMs={tree.startMs}
+            selectedSpanId={selected?.span.span_id}
+            onSelectSpan={(id) => {
+              const node = tree.nodes.find((n) => n.span.span_id === id);
+              if (node) reveal(node);
+            }}
+          />
         </>
       )}
     </main>
