@@ -11,6 +11,7 @@ import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-grpc";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
 import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { encodeLogsRequest } from "@sonde/protocol";
 import { type Collector, startCollector } from "../collector.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sonde-grpc-"));
@@ -39,11 +40,11 @@ async function count(sql: string): Promise<number> {
 }
 
 /** Sends `body` as a raw unary call (identity serializers); resolves with the error, if any. */
-function rawExport(body: Buffer): Promise<ServiceError | null> {
+function rawExport(body: Buffer, method = TRACE_EXPORT): Promise<ServiceError | null> {
   const client = new Client(`127.0.0.1:${collector.grpcPort}`, credentials.createInsecure());
   return new Promise<ServiceError | null>((resolve) => {
     client.makeUnaryRequest(
-      TRACE_EXPORT,
+      method,
       (b: Buffer) => b,
       (b: Buffer) => b,
       body,
@@ -185,4 +186,56 @@ test("a taken default gRPC port leaves HTTP running; a taken explicit one throws
   } finally {
     holder.close();
   }
+});
+
+test("OTLP logs over gRPC: events, logs and errors are stored; malformed → INVALID_ARGUMENT", async () => {
+  const method = "/opentelemetry.proto.collector.logs.v1.LogsService/Export";
+  const t = BigInt(Date.now()) * 1_000_000n;
+  const body = encodeLogsRequest([
+    {
+      resource: { "service.name": "grpc-logs" },
+      logs: [
+        {
+          timeUnixNano: t,
+          severityNumber: 13,
+          severityText: "WARN",
+          body: "disk almost full",
+          attributes: { "disk.free_bytes": 1024 },
+          traceId: "",
+          spanId: "",
+          loggerName: "storage",
+        },
+      ],
+      errors: [
+        {
+          timeUnixNano: t,
+          type: "RangeError",
+          message: "bad size 12",
+          template: "bad size <num>",
+          fingerprint: "0123456789abcdef",
+          owner: "team-storage",
+          stack: "",
+          traceId: "",
+          spanId: "",
+          source: "reported",
+          attributes: {},
+        },
+      ],
+    },
+  ]);
+  assert.equal(await rawExport(Buffer.from(body), method), null);
+  assert.equal(
+    await count(
+      "SELECT count(*) FROM logs WHERE service_name = 'grpc-logs' AND body = 'disk almost full'",
+    ),
+    1,
+  );
+  assert.equal(
+    await count(
+      "SELECT count(*) FROM errors WHERE owner = 'team-storage' AND template = 'bad size <num>'",
+    ),
+    1,
+  );
+  const bad = await rawExport(Buffer.from([0x0a, 0xff, 0xff]), method);
+  assert.equal(bad?.code, status.INVALID_ARGUMENT);
 });

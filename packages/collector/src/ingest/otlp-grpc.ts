@@ -17,7 +17,7 @@ type Handler = (call: ServerUnaryCall<Buffer, null>, callback: sendUnaryData<nul
  * malformed message can be answered INVALID_ARGUMENT; a throwing deserializer would give INTERNAL)
  * and whose response is an empty `Export*ServiceResponse` (zero bytes in protobuf).
  */
-const exportMethod = (service: string) => ({
+export const exportMethod = (service: string) => ({
   path: `/${service}/Export`,
   requestStream: false,
   responseStream: false,
@@ -28,7 +28,7 @@ const exportMethod = (service: string) => ({
 });
 
 /** Decodes, stores (awaited), counts, and answers OK / INVALID_ARGUMENT / UNAVAILABLE. */
-function exportHandler<T>(
+export function exportHandler<T>(
   stats: IngestStats,
   decode: (bytes: Buffer) => T,
   store: (records: T) => Promise<void>,

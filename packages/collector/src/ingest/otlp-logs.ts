@@ -1,13 +1,8 @@
-import {
-  type Server,
-  type ServerUnaryCall,
-  type ServiceDefinition,
-  type sendUnaryData,
-  status,
-} from "@grpc/grpc-js";
+import type { Server, ServiceDefinition } from "@grpc/grpc-js";
 import { decodeLogsRequest, logsRequestFromObject, type ResourceLogsRecord } from "@sonde/protocol";
 import type { FastifyInstance } from "fastify";
 import type { SignalStore } from "../storage/signal-store.js";
+import { exportHandler, exportMethod } from "./otlp-grpc.js";
 import { decode, failure, otlpBodies, success } from "./otlp-http.js";
 import type { IngestStats } from "./stats.js";
 
@@ -41,35 +36,10 @@ export function registerOtlpLogs(
       }
     });
   });
-  const path = "/opentelemetry.proto.collector.logs.v1.LogsService/Export";
-  const method = {
-    path,
-    requestStream: false,
-    responseStream: false,
-    requestSerialize: (b: Buffer) => b,
-    requestDeserialize: (b: Buffer) => b,
-    responseSerialize: () => Buffer.alloc(0),
-    responseDeserialize: () => null,
-  };
-  grpc.addService({ Export: method } as ServiceDefinition, {
-    Export: async (call: ServerUnaryCall<Buffer, null>, callback: sendUnaryData<null>) => {
-      let records: ResourceLogsRecord[];
-      try {
-        records = decodeLogsRequest(call.request);
-      } catch (e) {
-        stats.rejectedRequests++;
-        callback({
-          code: status.INVALID_ARGUMENT,
-          details: `malformed OTLP: ${(e as Error).message}`,
-        });
-        return;
-      }
-      try {
-        stats.logRecords += await store(signals, records);
-        callback(null, null);
-      } catch (e) {
-        callback({ code: status.UNAVAILABLE, details: `storage failed: ${(e as Error).message}` });
-      }
-    },
+  const service = "opentelemetry.proto.collector.logs.v1.LogsService";
+  grpc.addService({ Export: exportMethod(service) } as ServiceDefinition, {
+    Export: exportHandler(stats, decodeLogsRequest, async (records) => {
+      stats.logRecords += await store(signals, records);
+    }),
   });
 }

@@ -1,13 +1,4 @@
-import {
-  BIGINT,
-  BOOLEAN,
-  DOUBLE,
-  type DuckDBConnection,
-  type DuckDBType,
-  type DuckDBValue,
-  type JS,
-  VARCHAR,
-} from "@duckdb/node-api";
+import { BIGINT, type DuckDBConnection, type JS, VARCHAR } from "@duckdb/node-api";
 import type {
   CalculationValues,
   Filter,
@@ -16,26 +7,13 @@ import type {
   QueryResult,
   Scalar,
 } from "@sonde/protocol/query";
+import { Params } from "./compile.js";
 import { QueryError } from "./errors.js";
 import { bucketQuantile, heatmapOf, type MergedBuckets } from "./histogram.js";
 import { jsonScalar } from "./json.js";
 import { type MetricQuerySpec, OPS_BY_KIND, parseMetricQuery } from "./metric-spec.js";
 
 type Row = Record<string, JS>;
-
-/** Query parameters with explicit types; `add` returns the placeholder. */
-class Params {
-  readonly values: DuckDBValue[] = [];
-  readonly types: DuckDBType[] = [];
-  add(value: DuckDBValue, type: DuckDBType): string {
-    this.values.push(value);
-    this.types.push(type);
-    return `$${this.values.length}`;
-  }
-  scalar(v: Scalar): string {
-    return this.add(v, typeof v === "number" ? DOUBLE : typeof v === "boolean" ? BOOLEAN : VARCHAR);
-  }
-}
 
 const DEFAULT_OP: Record<string, MetricOp> = {
   counter: "RATE",
