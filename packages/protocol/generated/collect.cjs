@@ -689,7 +689,7 @@ $root.sonde = (function() {
                  * @typedef {Object} sonde.collect.v1.ClientStats.$Properties
                  * @property {number|null} [droppedBatches] ClientStats droppedBatches
                  * @property {number|null} [droppedSamples] ClientStats droppedSamples
-                 * @property {number|null} [droppedSpans] ClientStats droppedSpans
+                 * @property {number|null} [droppedRecords] ClientStats droppedRecords
                  * @property {number|null} [reconnects] ClientStats reconnects
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
@@ -739,12 +739,12 @@ $root.sonde = (function() {
                 ClientStats.prototype.droppedSamples = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
                 /**
-                 * ClientStats droppedSpans.
-                 * @member {number} droppedSpans
+                 * ClientStats droppedRecords.
+                 * @member {number} droppedRecords
                  * @memberof sonde.collect.v1.ClientStats
                  * @instance
                  */
-                ClientStats.prototype.droppedSpans = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+                ClientStats.prototype.droppedRecords = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
                 /**
                  * ClientStats reconnects.
@@ -790,8 +790,8 @@ $root.sonde = (function() {
                         writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.droppedBatches);
                     if (message.droppedSamples != null && $Object.hasOwnProperty.call(message, "droppedSamples") && (typeof message.droppedSamples === "object" ? message.droppedSamples.low || message.droppedSamples.high : message.droppedSamples !== 0))
                         writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.droppedSamples);
-                    if (message.droppedSpans != null && $Object.hasOwnProperty.call(message, "droppedSpans") && (typeof message.droppedSpans === "object" ? message.droppedSpans.low || message.droppedSpans.high : message.droppedSpans !== 0))
-                        writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.droppedSpans);
+                    if (message.droppedRecords != null && $Object.hasOwnProperty.call(message, "droppedRecords") && (typeof message.droppedRecords === "object" ? message.droppedRecords.low || message.droppedRecords.high : message.droppedRecords !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.droppedRecords);
                     if (message.reconnects != null && $Object.hasOwnProperty.call(message, "reconnects") && (typeof message.reconnects === "object" ? message.reconnects.low || message.reconnects.high : message.reconnects !== 0))
                         writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.reconnects);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -860,9 +860,9 @@ $root.sonde = (function() {
                                 if (wireType !== 0)
                                     break;
                                 if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
-                                    message.droppedSpans = value;
+                                    message.droppedRecords = value;
                                 else
-                                    delete message.droppedSpans;
+                                    delete message.droppedRecords;
                                 continue;
                             }
                         case 4: {

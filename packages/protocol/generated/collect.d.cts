@@ -304,8 +304,8 @@ export namespace sonde {
                 /** ClientStats droppedSamples. */
                 droppedSamples: number;
 
-                /** ClientStats droppedSpans. */
-                droppedSpans: number;
+                /** ClientStats droppedRecords. */
+                droppedRecords: number;
 
                 /** ClientStats reconnects. */
                 reconnects: number;
@@ -348,8 +348,8 @@ export namespace sonde {
                     /** ClientStats droppedSamples */
                     droppedSamples?: (number|null);
 
-                    /** ClientStats droppedSpans */
-                    droppedSpans?: (number|null);
+                    /** ClientStats droppedRecords */
+                    droppedRecords?: (number|null);
 
                     /** ClientStats reconnects */
                     reconnects?: (number|null);

@@ -9,8 +9,8 @@ export class BatchBuffer {
   readonly #maxBytes: number;
   #batches: EncodedBatch[] = [];
   #bytes = 0;
-  /** Batches, samples and spans dropped because the buffer was full. */
-  readonly dropped = { batches: 0, samples: 0, spans: 0 };
+  /** Batches, samples and records (spans, events, logs, errors) dropped because the buffer was full. */
+  readonly dropped = { batches: 0, samples: 0, records: 0 };
 
   /** @param maxBytes Bound on the encoded bytes held (a single larger batch is still kept). */
   constructor(maxBytes: number) {
@@ -36,7 +36,7 @@ export class BatchBuffer {
       this.#bytes -= old.bytes.length;
       this.dropped.batches++;
       this.dropped.samples += old.samples;
-      this.dropped.spans += old.spans;
+      this.dropped.records += old.records;
     }
   }
 

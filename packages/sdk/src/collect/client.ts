@@ -121,7 +121,7 @@ export class CollectClient {
   }
 
   /** What was dropped because the buffer was full. */
-  get dropped(): { batches: number; samples: number; spans: number } {
+  get dropped(): { batches: number; samples: number; records: number } {
     return this.#buffer.dropped;
   }
 
@@ -355,7 +355,7 @@ export class CollectClient {
     const stats: ClientStats = {
       droppedBatches: d.batches,
       droppedSamples: d.samples,
-      droppedSpans: d.spans,
+      droppedRecords: d.records,
       reconnects: this.stats.reconnects,
     };
     stream.write(

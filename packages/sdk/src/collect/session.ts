@@ -44,7 +44,8 @@ export interface EncodedBatch {
   readonly seq: number;
   readonly bytes: Uint8Array;
   readonly samples: number;
-  readonly spans: number;
+  /** Spans, events, log records and error reports. */
+  readonly records: number;
 }
 
 interface SeriesState {
@@ -202,7 +203,7 @@ export class CollectSession {
     return { timeMs: nowMs, rebase };
   }
 
-  #batch(body: Batch, nowMs: number, samples: number, spans: number): EncodedBatch {
+  #batch(body: Batch, nowMs: number, samples: number, records: number): EncodedBatch {
     const { rebase } = this.#rebase(nowMs);
     const seq = this.#nextSeq++;
     const define: Define = {};
@@ -223,7 +224,7 @@ export class CollectSession {
         define.strings || define.identities || define.metrics || define.series ? define : undefined,
     };
     if (rebase !== 0) batch.rebaseUnixMs = rebase;
-    return { seq, bytes: encodeClientMessage({ batch }), samples, spans };
+    return { seq, bytes: encodeClientMessage({ batch }), samples, records };
   }
 
   #metric(
