@@ -245,3 +245,31 @@ test("child loggers add bindings; a file destination gets every line", async () 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("an HTTP request or response logged as fields is summarised, not copied", async () => {
+  const { createServer } = await import("node:http");
+  const { parsed } = capture();
+  const log = logs.getLogger("http");
+  const server = createServer((req, res) => {
+    log.info(req, "request");
+    res.statusCode = 204;
+    res.end();
+    log.info(res, "response");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const { port } = server.address() as { port: number };
+    const response = await fetch(`http://127.0.0.1:${port}/charge?id=1`);
+    assert.equal(response.status, 204);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+  const [request, reply] = parsed();
+  const req = request.req as Record<string, unknown>;
+  assert.equal(req.method, "GET");
+  assert.equal(req.url, "/charge?id=1");
+  assert.equal(req.remoteAddress, "127.0.0.1");
+  assert.equal(request.socket, undefined);
+  assert.equal(request.sonde_truncated, undefined);
+  assert.equal((reply.res as Record<string, unknown>).statusCode, 204);
+});
