@@ -118,6 +118,18 @@ async function measure(n: number): Promise<Record<string, number>> {
         max_columns: 20,
       }),
     );
+    // A heatmap box: 20 minutes of slow spans, sampled apart from the baseline.
+    out.bubbleup_api_box = await median(RUNS, () =>
+      post(c, "/api/bubbleup", {
+        dataset: "spans",
+        time_range: RANGE,
+        selection: {
+          time: { start: "2024-01-01T10:00:00Z", end: "2024-01-01T10:20:00Z" },
+          value: { column: "duration_ms", min: 100 },
+        },
+        max_columns: 20,
+      }),
+    );
     out.trace_api = await median(RUNS * 4, (i) =>
       fetch(`${c.url}/api/traces/${ids[i % ids.length]}`).then((r) => r.json()),
     );

@@ -358,8 +358,10 @@ export interface BubbleUpResult {
   /** Compared columns, ranked by score descending (ties by name). */
   columns: BubbleUpColumn[];
   /**
-   * Fraction of the spans read (a Bernoulli sample on tables above a million spans); counts and
-   * fractions are then estimates from the sample (a fraction's standard error is about
+   * Fraction of the spans the comparison read: DuckDB `system` sampling of about 50,000 base
+   * spans (blocks of ~2,048 consecutive spans), with a sparse selection read separately and
+   * thinned by span id. `selection_count` and `baseline_count` are always exact; the per-value
+   * fractions are estimates when this is below 1 (a fraction's standard error is about
    * √(f(1−f)/sampled spans)). 1: exact.
    */
   sample_rate: number;

@@ -15,6 +15,9 @@ import {
   type Rollup,
   rollupSelect,
   SKETCH_ALPHA,
+  SKETCH_GAMMA,
+  SKETCH_MIN_MS,
+  SKETCH_OVERFLOW,
 } from "../storage/rollups.js";
 import { filterTree, HEATMAP_BUCKETS, Params, quantileOf } from "./compile.js";
 import { jsonScalar } from "./json.js";
@@ -53,7 +56,7 @@ export function pickRollup(spec: QuerySpec): Rollup | undefined {
   return ROLLUPS.find((r) => columns.every((c) => r.dims.includes(c)));
 }
 
-/** Aggregated rollup rows of one group or cell: count, sum, min, max and bucket counts. */
+/** Aggregated rollup rows of one group: count, sum, min, max and duration bucket counts. */
 interface Cell {
   n: number;
   s: number;
@@ -70,83 +73,106 @@ const newCell = (): Cell => ({
   hist: new Map(),
 });
 
+/** One (group, time bucket) as the cells statement answers it: quantile buckets and heatmap counts. */
+interface Point {
+  n: number;
+  s: number;
+  mn: number;
+  mx: number;
+  /** Duration bucket holding each requested quantile, by quantile. */
+  qb: Map<number, number>;
+  heat: Map<number, number>;
+}
+
+const emptyPoint = (): Point => ({
+  n: 0,
+  s: 0,
+  mn: Number.POSITIVE_INFINITY,
+  mx: Number.NEGATIVE_INFINITY,
+  qb: new Map(),
+  heat: new Map(),
+});
+
+/** SQL of a bucket's representative value ({@link bucketValue}) clamped to [`mn`, `mx`]. */
+const clampedValueSql = (mn: string, mx: string) =>
+  `greatest(${mn}, least(${mx}, CASE WHEN b = 0 THEN ${SKETCH_MIN_MS} WHEN b = ${SKETCH_OVERFLOW} ` +
+  `THEN 'Infinity'::DOUBLE ELSE ${SKETCH_MIN_MS} * 2 * pow(${SKETCH_GAMMA}, b) / (${SKETCH_GAMMA + 1}) END))`;
+
 /**
  * Answers a query from `rollup` ({@link pickRollup}): whole minutes from the rollup table, the
  * partial minutes at either end of the range from `spans` aggregated the same way, so the
  * answer covers exactly the range. Same answer shape and group semantics as the raw path;
  * COUNT, SUM, AVG, MIN, MAX, RATE_SUM equal the raw answer (sums up to float rounding);
  * percentiles and HEATMAP are estimates from the duration buckets (see `Approximation` in
- * `@sonde/protocol/query`). Throws what DuckDB throws.
+ * `@sonde/protocol/query`). Two statements: group totals per duration bucket (few rows; groups
+ * are filtered, ordered and limited here), then one row per group and time bucket with its
+ * quantile buckets and heatmap counts computed in SQL. Throws what DuckDB throws.
  */
 export async function runRollupQuery(
   conn: DuckDBConnection,
   spec: QuerySpec,
   rollup: Rollup,
 ): Promise<QueryResult> {
-  const p = new Params();
-  const dims = rollup.dims.map((d) => DIM_SQL[d]).join(", ");
   const whole = [
     new Date(Math.ceil(spec.start.getTime() / MINUTE) * MINUTE),
     new Date(Math.floor(spec.end.getTime() / MINUTE) * MINUTE),
   ];
-  const filters = filterTree(spec.filters, p);
-  const edge = (from: Date, to: Date) =>
-    rollupSelect(
-      rollup,
-      "spans",
-      `"timestamp" >= ${p.time(from)} AND "timestamp" < ${p.time(to)} AND ${filters}`,
-    );
-  const src = [
-    `SELECT minute, ${dims}, b, n, s, mn, mx FROM ${rollup.table} WHERE minute >= ${p.time(whole[0])} AND minute < ${p.time(whole[1])} AND ${filters}`,
-    ...(spec.start < whole[0] ? [edge(spec.start, whole[0])] : []),
-    ...(whole[1] < spec.end ? [edge(whole[1], spec.end)] : []),
-  ].join("\nUNION ALL ");
-  const groups = spec.breakdowns.map((b, i) => `${DIM_SQL[b]} AS g${i}`);
+  /** Rollup rows of the range as (g0…, t, b, n, s, mn, mx), t the query's time bucket. */
+  const source = (p: Params): string => {
+    const dims = rollup.dims.map((d) => DIM_SQL[d]).join(", ");
+    const filters = filterTree(spec.filters, p);
+    const edge = (from: Date, to: Date) =>
+      rollupSelect(
+        rollup,
+        "spans",
+        `"timestamp" >= ${p.time(from)} AND "timestamp" < ${p.time(to)} AND ${filters}`,
+      );
+    const src = [
+      `SELECT minute, ${dims}, b, n, s, mn, mx FROM ${rollup.table} WHERE minute >= ${p.time(whole[0])} AND minute < ${p.time(whole[1])} AND ${filters}`,
+      ...(spec.start < whole[0] ? [edge(spec.start, whole[0])] : []),
+      ...(whole[1] < spec.end ? [edge(whole[1], spec.end)] : []),
+    ].join("\nUNION ALL ");
+    const groups = spec.breakdowns.map((b, i) => `${DIM_SQL[b]} AS g${i}`);
+    const gran = p.add(spec.granularity_s, DOUBLE);
+    const t = `time_bucket(to_seconds(${gran}), minute, TIMESTAMP '1970-01-01') AS t`;
+    return `SELECT ${[...groups, t, "b", "n", "s", "mn", "mx"].join(", ")} FROM (${src})`;
+  };
   const keys = spec.breakdowns.map((_, i) => `g${i}`);
-  const gran = p.add(spec.granularity_s, DOUBLE);
-  const sql =
-    `SELECT ${[...keys, "epoch_ms(t)::DOUBLE AS t", "b"].join(", ")}, sum(n)::DOUBLE AS n, sum(s) AS s, min(mn) AS mn, max(mx) AS mx FROM (` +
-    `SELECT ${[...groups, `time_bucket(to_seconds(${gran}), minute, TIMESTAMP '1970-01-01') AS t`, "b", "n", "s", "mn", "mx"].join(", ")} FROM (${src}))` +
-    ` GROUP BY ALL`;
-  const reader = await conn.runAndReadAll(sql, p.values, p.types);
-  const cols = reader.getColumnsJS();
-  const [tCol, bCol, nCol, sCol, mnCol, mxCol] = cols.slice(keys.length) as number[][];
 
-  const byGroup = new Map<string, { group: Group; total: Cell; cells: Map<number, Cell> }>();
+  const p = new Params();
+  const totalsSql = `SELECT ${[...keys, "b"].join(", ")}, sum(n)::DOUBLE AS n, sum(s) AS s, min(mn) AS mn, max(mx) AS mx FROM (${source(p)}) GROUP BY ALL`;
+  const reader = await conn.runAndReadAll(totalsSql, p.values, p.types);
+  const cols = reader.getColumnsJS();
+  const [bCol, nCol, sCol, mnCol, mxCol] = cols.slice(keys.length) as number[][];
+  const byGroup = new Map<string, { group: Group; total: Cell }>();
   for (let r = 0; r < reader.currentRowCount; r++) {
     const values = keys.map((_, i) => jsonScalar(cols[i][r] as JS));
     const id = JSON.stringify(values);
     let g = byGroup.get(id);
     if (g === undefined) {
       const group = Object.fromEntries(spec.breakdowns.map((b, i) => [b, values[i]]));
-      g = { group, total: newCell(), cells: new Map() };
+      g = { group, total: newCell() };
       byGroup.set(id, g);
     }
-    let cell = g.cells.get(tCol[r]);
-    if (cell === undefined) {
-      cell = newCell();
-      g.cells.set(tCol[r], cell);
-    }
-    for (const c of [g.total, cell]) {
-      c.n += nCol[r];
-      c.s += sCol[r];
-      c.mn = Math.min(c.mn, mnCol[r]);
-      c.mx = Math.max(c.mx, mxCol[r]);
-      c.hist.set(bCol[r], (c.hist.get(bCol[r]) ?? 0) + nCol[r]);
-    }
+    const c = g.total;
+    c.n += nCol[r];
+    c.s += sCol[r];
+    c.mn = Math.min(c.mn, mnCol[r]);
+    c.mx = Math.max(c.mx, mxCol[r]);
+    c.hist.set(bCol[r], (c.hist.get(bCol[r]) ?? 0) + nCol[r]);
   }
   if (byGroup.size === 0 && keys.length === 0) {
-    byGroup.set("[]", { group: {}, total: newCell(), cells: new Map() });
+    byGroup.set("[]", { group: {}, total: newCell() });
   }
 
   const rangeS = (spec.end.getTime() - spec.start.getTime()) / 1000;
-  const scalarValues = (c: Cell, seconds: number): CalculationValues =>
+  const totalValues = (c: Cell): CalculationValues =>
     Object.fromEntries(
       spec.calculations
         .filter((calc) => calc.op !== "HEATMAP")
-        .map((calc) => [calculationKey(calc), scalar(calc, c, seconds)]),
+        .map((calc) => [calculationKey(calc), scalar(calc, c, rangeS, (q) => quantile(c, q))]),
     );
-  let kept = [...byGroup.values()].map((g) => ({ ...g, values: scalarValues(g.total, rangeS) }));
+  let kept = [...byGroup].map(([id, g]) => ({ id, ...g, values: totalValues(g.total) }));
   kept = kept.filter((g) =>
     spec.having.every((h) => compare(g.values[h.calculation] as number | null, h.op, h.value)),
   );
@@ -175,9 +201,33 @@ export async function runRollupQuery(
     lo = Math.min(lo, g.total.mn);
     hi = Math.max(hi, g.total.mx);
   }
-  const valuesOf = (c: Cell, seconds: number): CalculationValues => {
-    const out = scalarValues(c, seconds);
-    for (const calc of heatmaps) out[calculationKey(calc)] = heatmap(c, lo, hi);
+  const quantiles = [
+    ...new Set(
+      spec.calculations
+        .filter((c) => SKETCH_OPS.has(c.op) && c.op !== "HEATMAP")
+        .map((c) => quantileOf(c.op)),
+    ),
+  ];
+  const points = await cellPoints(conn, source, keys, quantiles, heatmaps.length > 0, lo, hi);
+
+  const totalHeatmap = (c: Cell): HeatmapValue => {
+    const counts = new Map<number, number>();
+    for (const [b, n] of c.hist) {
+      const i = heatmapIndex(Math.min(c.mx, Math.max(c.mn, bucketValue(b))), lo, hi);
+      counts.set(i, (counts.get(i) ?? 0) + n);
+    }
+    return heatmapValue(counts, lo, hi);
+  };
+  const pointValues = (pt: Point): CalculationValues => {
+    const out: CalculationValues = {};
+    for (const calc of spec.calculations) {
+      out[calculationKey(calc)] =
+        calc.op === "HEATMAP"
+          ? heatmapValue(pt.heat, lo, hi)
+          : scalar(calc, pt, spec.granularity_s, (q) =>
+              Math.min(pt.mx, Math.max(pt.mn, bucketValue(pt.qb.get(q) as number))),
+            );
+    }
     return out;
   };
   const step = spec.granularity_s * 1000;
@@ -186,12 +236,16 @@ export async function runRollupQuery(
     times.push(t);
   }
   const result: QueryResult = {
-    totals: kept.map((g) => ({ group: g.group, values: valuesOf(g.total, rangeS) })),
+    totals: kept.map((g) => {
+      const values = { ...g.values };
+      for (const calc of heatmaps) values[calculationKey(calc)] = totalHeatmap(g.total);
+      return { group: g.group, values };
+    }),
     series: kept.map((g) => ({
       group: g.group,
       points: times.map((t) => ({
         time: new Date(t).toISOString(),
-        values: valuesOf(g.cells.get(t) ?? newCell(), spec.granularity_s),
+        values: pointValues(points.get(g.id)?.get(t) ?? emptyPoint()),
       })),
     })),
   };
@@ -203,7 +257,88 @@ export async function runRollupQuery(
   return result;
 }
 
-function scalar(calc: Calculation, c: Cell, seconds: number): number | null {
+/**
+ * The (group, time bucket) points of the query, by group id (JSON of its values) then bucket
+ * start (epoch ms): sums and extremes, the duration bucket of each quantile in `quantiles`
+ * (rank ⌊q·(n−1)⌋ as {@link quantile}) and, with `heatmap`, the counts per heatmap bucket
+ * over [lo, hi] (as {@link heatmapIndex}), all computed in SQL.
+ */
+async function cellPoints(
+  conn: DuckDBConnection,
+  source: (p: Params) => string,
+  keys: string[],
+  quantiles: number[],
+  heatmap: boolean,
+  lo: number,
+  hi: number,
+): Promise<Map<string, Map<number, Point>>> {
+  const p = new Params();
+  const cell = [...keys, "t"].join(", ");
+  const part = `PARTITION BY ${cell}`;
+  const windows = [
+    ...(quantiles.length
+      ? [`sum(n) OVER (${part} ORDER BY b) AS cum`, `sum(n) OVER (${part}) AS cn`]
+      : []),
+    ...(heatmap ? [`min(mn) OVER (${part}) AS cmn`, `max(mx) OVER (${part}) AS cmx`] : []),
+  ];
+  let idx = "0";
+  if (heatmap && Number.isFinite(lo)) {
+    const [loP, hiP] = [p.add(lo, DOUBLE), p.add(hi, DOUBLE)];
+    idx =
+      `CASE WHEN ${hiP} = ${loP} THEN 0 ELSE least(floor((${clampedValueSql("cmn", "cmx")} - ${loP}) / ` +
+      `((${hiP} - ${loP}) / ${HEATMAP_BUCKETS})), ${HEATMAP_BUCKETS - 1}) END::INTEGER`;
+  }
+  const sql =
+    `WITH cells AS (SELECT ${cell}, b, sum(n)::DOUBLE AS n, sum(s) AS s, min(mn) AS mn, max(mx) AS mx FROM (${source(p)}) GROUP BY ALL),\n` +
+    `w AS (SELECT *${windows.map((w) => `, ${w}`).join("")} FROM cells),\n` +
+    // Per heatmap bucket of each cell first, then per cell.
+    `hb AS (SELECT ${cell}, ${idx} AS i, sum(n) AS n, sum(s) AS s, min(mn) AS mn, max(mx) AS mx` +
+    quantiles
+      .map((q, i) => `, min(b) FILTER (WHERE cum > floor(${q} * (cn - 1))) AS q${i}`)
+      .join("") +
+    ` FROM w GROUP BY ALL)\n` +
+    `SELECT ${keys.map((k) => `${k}, `).join("")}epoch_ms(t)::DOUBLE AS t, sum(n) AS n, sum(s) AS s, min(mn) AS mn, max(mx) AS mx` +
+    quantiles.map((_, i) => `, min(q${i})::DOUBLE AS q${i}`).join("") +
+    (heatmap ? ", list(i ORDER BY i) AS hi, list(n ORDER BY i) AS hc" : "") +
+    ` FROM hb GROUP BY ${cell}`;
+  const reader = await conn.runAndReadAll(sql, p.values, p.types);
+  const cols = reader.getColumnsJS();
+  const [tCol, nCol, sCol, mnCol, mxCol] = cols.slice(keys.length) as number[][];
+  const qColsJs = cols.slice(keys.length + 5, keys.length + 5 + quantiles.length) as number[][];
+  const [hiCol, hcCol] = cols.slice(keys.length + 5 + quantiles.length) as number[][][];
+  const out = new Map<string, Map<number, Point>>();
+  for (let r = 0; r < reader.currentRowCount; r++) {
+    const id = JSON.stringify(keys.map((_, i) => jsonScalar(cols[i][r] as JS)));
+    let g = out.get(id);
+    if (g === undefined) {
+      g = new Map();
+      out.set(id, g);
+    }
+    const pt: Point = {
+      n: nCol[r],
+      s: sCol[r],
+      mn: mnCol[r],
+      mx: mxCol[r],
+      qb: new Map(quantiles.map((q, i) => [q, qColsJs[i][r]])),
+      heat: new Map(hiCol ? hiCol[r].map((i, j) => [i, Number(hcCol[r][j])]) : []),
+    };
+    g.set(tCol[r], pt);
+  }
+  return out;
+}
+
+/** Equal-width heatmap bucket of `v` over [lo, hi]; the max in the last one. */
+function heatmapIndex(v: number, lo: number, hi: number): number {
+  if (hi === lo) return 0;
+  return Math.min(Math.floor((v - lo) / ((hi - lo) / HEATMAP_BUCKETS)), HEATMAP_BUCKETS - 1);
+}
+
+function scalar(
+  calc: Calculation,
+  c: { n: number; s: number; mn: number; mx: number },
+  seconds: number,
+  quantileAt: (q: number) => number,
+): number | null {
   if (calc.op === "COUNT") return c.n;
   if (c.n === 0) return null;
   switch (calc.op) {
@@ -218,7 +353,7 @@ function scalar(calc: Calculation, c: Cell, seconds: number): number | null {
     case "RATE_SUM":
       return c.s / seconds;
     default:
-      return quantile(c, quantileOf(calc.op));
+      return quantileAt(quantileOf(calc.op));
   }
 }
 
@@ -236,14 +371,9 @@ function quantile(c: Cell, q: number): number {
   return c.mx;
 }
 
-function heatmap(c: Cell, lo: number, hi: number): HeatmapValue {
-  const counts = new Map<number, number>();
+/** A HEATMAP answer from counts by bucket index over [lo, hi]. */
+function heatmapValue(counts: Map<number, number>, lo: number, hi: number): HeatmapValue {
   const width = (hi - lo) / HEATMAP_BUCKETS;
-  for (const [b, n] of c.hist) {
-    const v = Math.min(c.mx, Math.max(c.mn, bucketValue(b)));
-    const i = hi === lo ? 0 : Math.min(Math.floor((v - lo) / width), HEATMAP_BUCKETS - 1);
-    counts.set(i, (counts.get(i) ?? 0) + n);
-  }
   const buckets = [...counts]
     .sort(([a], [b]) => a - b)
     .map(([i, count]) => ({
