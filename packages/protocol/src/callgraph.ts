@@ -33,6 +33,18 @@ export interface CallGraphEdge {
   errors: number;
   /** Sum of the child spans' durations, in milliseconds. */
   totalMs: number;
+  /** 99th percentile of the child spans' durations, ms (from stored spans; absent in the SDK). */
+  p99Ms?: number;
+}
+
+/** Calls from one service to another, summed over span names (a service map's edge). */
+export interface ServiceEdge {
+  caller: string;
+  callee: string;
+  calls: number;
+  errors: number;
+  /** 99th percentile of the callee spans' durations, ms. */
+  p99Ms: number;
 }
 
 /**
@@ -43,6 +55,8 @@ export interface CallGraphEdge {
 export interface CallGraph {
   nodes: CallGraphNode[];
   edges: CallGraphEdge[];
+  /** Calls between distinct services with their p99 (from stored spans; absent in the SDK). */
+  services?: ServiceEdge[];
 }
 
 /** A DOT double-quoted string (Graphviz "DOT language": `\"` escapes, `\n` breaks lines). */

@@ -1,4 +1,10 @@
-export { type CallGraph, type CallGraphEdge, type CallGraphNode, toDot } from "./callgraph.js";
+export {
+  type CallGraph,
+  type CallGraphEdge,
+  type CallGraphNode,
+  type ServiceEdge,
+  toDot,
+} from "./callgraph.js";
 export type { ErrorRecord, ErrorSource } from "./errors.js";
 export type {
   EventDeclarationRecord,

@@ -382,6 +382,12 @@ test("service map and call graph from stored spans, clickable into queries", {
         .getAttribute("data-calls"),
     );
     assert.ok(Math.abs(shown - expected) <= expected * 0.2 + 5, `${shown} vs ${expected}`);
+    // The edge shows the p99 of web's calls into auth, as the API computed it.
+    const edge = page.locator("[data-testid=graph-edge][data-from=web][data-to=auth]");
+    const p99 = Number(await edge.getAttribute("data-p99"));
+    const pair = graph.services.find((p) => p.caller === "web" && p.callee === "auth");
+    assert.ok(p99 > 0 && Math.abs(p99 - pair.p99Ms) <= pair.p99Ms * 0.5, `${p99} vs ${pair.p99Ms}`);
+    assert.match(await edge.locator(".edge-label").textContent(), /p99 /);
     await page.screenshot({ path: join(shots, "service-map.png") });
 
     await page.getByTestId("view-calls").click();

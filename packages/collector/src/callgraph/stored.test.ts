@@ -78,6 +78,7 @@ test("GET /api/callgraph aggregates stored parent → child edges across service
         calls: 1,
         errors: 1,
         totalMs: 30,
+        p99Ms: 30,
       },
       {
         caller: { service: "web", name: "GET /checkout" },
@@ -85,6 +86,7 @@ test("GET /api/callgraph aggregates stored parent → child edges across service
         calls: 1,
         errors: 0,
         totalMs: 60,
+        p99Ms: 60,
       },
       {
         caller: { service: "web", name: "POST" },
@@ -92,7 +94,12 @@ test("GET /api/callgraph aggregates stored parent → child edges across service
         calls: 1,
         errors: 0,
         totalMs: 50,
+        p99Ms: 50,
       },
+    ]);
+    // The service map's edge: web → billing with a p99 over its calls.
+    assert.deepEqual(graph.services, [
+      { caller: "web", callee: "billing", calls: 1, errors: 0, p99Ms: 50 },
     ]);
 
     const onlyBilling = await (

@@ -15,12 +15,25 @@ SELECT coalesce(p.service_name, '') AS caller_service, coalesce(p.name, '') AS c
   count(*)::INTEGER AS calls,
   count(*) FILTER (WHERE c.status_code = 'error')::INTEGER AS errors,
   sum(c.duration_ms) AS total_ms,
-  sum(greatest(c.duration_ms - coalesce(ch.child_ms, 0), 0)) AS self_ms
+  sum(greatest(c.duration_ms - coalesce(ch.child_ms, 0), 0)) AS self_ms,
+  quantile_cont(c.duration_ms, 0.99) AS p99_ms
 FROM s c
 LEFT JOIN s p ON p.trace_id = c.trace_id AND p.span_id = c.parent_span_id
 LEFT JOIN children ch ON ch.trace_id = c.trace_id AND ch.span_id = c.span_id
 WHERE $3 = '' OR c.service_name = $3 OR p.service_name = $3
 GROUP BY ALL`;
+
+// Calls between distinct services: the service map's edges, with a true p99 per pair.
+const SERVICES_SQL = `
+WITH s AS (
+  SELECT trace_id, span_id, parent_span_id, service_name, duration_ms, status_code
+  FROM spans WHERE "timestamp" >= $1 AND "timestamp" < $2)
+SELECT p.service_name AS caller, c.service_name AS callee, count(*)::INTEGER AS calls,
+  count(*) FILTER (WHERE c.status_code = 'error')::INTEGER AS errors,
+  quantile_cont(c.duration_ms, 0.99) AS p99_ms
+FROM s c JOIN s p ON p.trace_id = c.trace_id AND p.span_id = c.parent_span_id
+WHERE p.service_name <> c.service_name AND ($3 = '' OR c.service_name = $3 OR p.service_name = $3)
+GROUP BY ALL ORDER BY 1, 2`;
 
 const ms = (v: unknown) => Math.round(Number(v) * 1000) / 1000;
 const byName = (a: { service: string; name: string }, b: { service: string; name: string }) =>
@@ -71,9 +84,24 @@ export async function storedCallGraph(
         calls: Number(r.calls),
         errors: Number(r.errors),
         totalMs: ms(r.total_ms),
+        p99Ms: ms(r.p99_ms),
       });
     }
   }
+  const services = (
+    await conn.runAndReadAll(
+      SERVICES_SQL,
+      [micros(range.start), micros(range.end), service],
+      [TIMESTAMP, TIMESTAMP, VARCHAR],
+    )
+  ).getRowObjectsJS();
+  graph.services = services.map((r) => ({
+    caller: String(r.caller),
+    callee: String(r.callee),
+    calls: Number(r.calls),
+    errors: Number(r.errors),
+    p99Ms: ms(r.p99_ms),
+  }));
   graph.nodes = [...nodes.values()].sort(byName);
   graph.edges.sort((a, b) => byName(a.caller, b.caller) || byName(a.callee, b.callee));
   return graph;

@@ -76,6 +76,7 @@ export function GraphView({ graph, seconds, p99, onNode, onEdge, testId }: Graph
             data-from={e.from}
             data-to={e.to}
             data-calls={e.calls}
+            data-p99={e.p99Ms}
             onClick={() => onEdge(e)}
             onKeyDown={(ev) => ev.key === "Enter" && onEdge(e)}
           >
@@ -85,6 +86,7 @@ export function GraphView({ graph, seconds, p99, onNode, onEdge, testId }: Graph
             <text x={(x1 + x2) / 2} y={(y1 + y2) / 2 - 5} text-anchor="middle" class="edge-label">
               {rate(e.calls)}
               {e.errors > 0 && ` · ${(100 * errorRate).toFixed(1)}% err`}
+              {e.p99Ms !== undefined && ` · p99 ${formatDuration(e.p99Ms)}`}
             </text>
           </g>
         );

@@ -21,6 +21,8 @@ export interface GraphEdge {
   calls: number;
   errors: number;
   totalMs: number;
+  /** 99th percentile of the calls' durations, ms, when the collector computed it. */
+  p99Ms?: number;
 }
 
 /** A graph ready to draw. */
@@ -57,6 +59,10 @@ export function serviceMap(graph: CallGraph): Graph {
     edge.calls += e.calls;
     edge.errors += e.errors;
     edge.totalMs += e.totalMs;
+    const pair = graph.services?.find(
+      (p) => p.caller === e.caller.service && p.callee === e.callee.service,
+    );
+    if (pair) edge.p99Ms = pair.p99Ms;
     edges.set(key, edge);
     for (const s of [e.caller.service, e.callee.service]) {
       if (!nodes.has(s)) nodes.set(s, blank(s, s));
@@ -83,6 +89,7 @@ export function callGraph(graph: CallGraph, max = 60): Graph {
       calls: e.calls,
       errors: e.errors,
       totalMs: e.totalMs,
+      p99Ms: e.p99Ms,
     }));
   return layout({ nodes: [...nodes.values()], edges });
 }
