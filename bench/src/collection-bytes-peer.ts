@@ -16,8 +16,8 @@ export interface ByteCount {
 
 /**
  * One format under test: drives the workload through a real client and resolves to the bytes
- * that client wrote to its socket (framing included) for the steady-state intervals. Sonde's
- * own protocol plugs in with this type (see `collection-bytes-sonde.ts`).
+ * that client wrote to its socket (framing included) for the steady-state intervals.
+ * Sonde itself is one of them (`collection-bytes-sonde.ts`).
  */
 export type CollectionPeer = (workload: CollectionWorkload) => Promise<ByteCount>;
 

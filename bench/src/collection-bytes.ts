@@ -20,7 +20,7 @@ const observations = steady.reduce(
   0,
 );
 
-const peers: [string, CollectionPeer | undefined][] = [
+const peers: [string, CollectionPeer][] = [
   ["Prometheus text 0.0.4 + gzip (scrape response)", prometheusTextPeer],
   ["OTLP/HTTP protobuf, cumulative + gzip", otlpPeer("cumulative")],
   ["statsd (DogStatsD tags, UDP payload)", statsdPeer],
@@ -30,7 +30,6 @@ const peers: [string, CollectionPeer | undefined][] = [
 ];
 const results = new Map<string, ByteCount & { seconds: number }>();
 for (const [name, peer] of peers) {
-  if (peer === undefined) continue;
   const t0 = performance.now();
   const count = await peer(workload);
   results.set(name, { ...count, seconds: (performance.now() - t0) / 1000 });
@@ -57,10 +56,7 @@ console.log("| format | bytes | B/sample | vs OTLP delta+gzip | notes |");
 console.log("| :-- | --: | --: | --: | :-- |");
 for (const [name] of [...peers, ["rough entropy floor (which changed + varint deltas)"]]) {
   const r = results.get(name as string);
-  if (r === undefined) {
-    console.log(`| ${name} | — | — | — | not measured yet |`);
-    continue;
-  }
+  if (r === undefined) continue;
   const perSample = r.bytes / r.samples;
   const ratio = refPerSample / perSample;
   const vs =
