@@ -274,7 +274,7 @@ export function startSonde(options: SondeOptions): SondeHandle {
   // Exceptions recorded on spans become error reports as their spans are exported.
   const spanExporter: Exporter = {
     exportSpans: (batches) => {
-      errorCapture.fromSpans(batches.flatMap((b) => b.spans));
+      for (const batch of batches) errorCapture.fromSpans(batch.spans);
       return exporter.exportSpans(batches);
     },
     exportMetrics: (points) => exporter.exportMetrics(points),

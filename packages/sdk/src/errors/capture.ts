@@ -142,8 +142,11 @@ export class ErrorCapture implements ErrorsImplementation {
    * exporter's batch. Never throws.
    */
   fromSpans(spans: readonly SpanRecord[]): void {
-    for (const span of spans) {
-      for (const event of span.events) {
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i];
+      const events = span.events;
+      if (events.length === 0) continue;
+      for (const event of events) {
         if (event.name !== "exception") continue;
         const a = event.attributes;
         this.#push(

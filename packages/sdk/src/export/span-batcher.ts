@@ -12,10 +12,9 @@ export interface SpanBatcherOptions {
   intervalMs: number;
 }
 
-/** A finished span waiting for export; turned into its record only when exported. */
-export interface FinishedSpan {
+/** A finished span waiting for export: its own record, plus its instrumentation scope. */
+export interface FinishedSpan extends SpanRecord {
   readonly scope: { readonly name: string; readonly version: string };
-  toRecord(): SpanRecord;
 }
 
 /**
@@ -25,8 +24,7 @@ export interface FinishedSpan {
  * and counted (`dropped`, and `span_queue_full` through `diag`); failed exports are reported
  * (`export_failed`) and their spans dropped.
  *
- * Spans are queued as they are and converted to records when their batch is exported, off
- * the path of the code that ended them.
+ * Spans are queued and exported as they are (each is its own `SpanRecord`).
  */
 export class SpanBatcher {
   readonly #exporter: Exporter;
@@ -130,7 +128,7 @@ export class SpanBatcher {
           groups.push(group);
         }
       }
-      group.spans.push(span.toRecord());
+      group.spans.push(span);
     }
     return groups;
   }

@@ -5,6 +5,7 @@ import type {
   ReferenceType,
   Span,
   SpanContext,
+  SpanKind,
   SpanStatusCode,
 } from "@sonde/api";
 import { diag, isValidSpanContext } from "@sonde/api";
@@ -72,11 +73,15 @@ export function referenceLink(
  * A span of the SDK. Sampled spans record attributes, events and links and are exported when
  * they end; unsampled ones keep only what span metrics need (name, kind, status, times) so
  * that they stay cheap, and get a span id only if someone asks for their context.
+ *
+ * An ended span is its own export record (`SpanRecord`, read through getters), as
+ * OpenTelemetry hands its `ReadableSpan`s to exporters: ending a span allocates no record, and
+ * the `bigint` times are computed only when an exporter reads them.
  */
-export class SdkSpan implements Span {
+export class SdkSpan implements Span, SpanRecord {
   readonly scope: Scope;
   /** Index into {@link KINDS}. */
-  readonly kind: number;
+  readonly kindIndex: number;
   readonly traceId: string;
   readonly parentSpanId: string;
   readonly traceState: string;
@@ -87,7 +92,7 @@ export class SdkSpan implements Span {
   /** The stats the span was started with (its name's, unless renamed since). */
   stats: SpanNameStats;
   /** Index into {@link STATUSES}. */
-  status = 0;
+  statusIndex = 0;
   /** Milliseconds of children that ended while this span was open. */
   childMs = 0;
   readonly #finisher: SpanFinisher;
@@ -103,6 +108,7 @@ export class SdkSpan implements Span {
   /** `setAttribute` calls so far: distinct keys are counted only once this reaches the limit. */
   #attributeCalls = 0;
   #events: EventEntry[] | undefined;
+  #eventRecords: SpanEventRecord[] | undefined;
   #links: SpanLinkRecord[] | undefined;
 
   /**
@@ -126,7 +132,7 @@ export class SdkSpan implements Span {
   ) {
     this.scope = scope;
     this.name = name;
-    this.kind = kind;
+    this.kindIndex = kind;
     this.traceId = traceId;
     this.parentSpanId = parentSpanId;
     this.parent = parent;
@@ -231,10 +237,10 @@ export class SdkSpan implements Span {
 
   setStatus(code: SpanStatusCode, message?: string): this {
     // Kept on unsampled spans too: span metrics count by status.
-    if (this.#ended || this.status === 1 || code === "unset") return this;
+    if (this.#ended || this.statusIndex === 1 || code === "unset") return this;
     const index = STATUSES.indexOf(code);
     if (index < 0) return this;
-    this.status = index;
+    this.statusIndex = index;
     // OpenTelemetry: the description is only meaningful for errors.
     this.#statusMessage = code === "error" && message !== undefined ? text(message) : "";
     return this;
@@ -271,22 +277,58 @@ export class SdkSpan implements Span {
     }
   }
 
-  /** The exported form of this (ended) span. */
-  toRecord(): SpanRecord {
+  // The export record (`SpanRecord`), meaningful once the span has ended.
+
+  get kind(): SpanKind {
+    return KINDS[this.kindIndex];
+  }
+
+  get startTimeUnixNano(): bigint {
+    return this.#startNano ?? toUnixNano(this.#startMs);
+  }
+
+  get endTimeUnixNano(): bigint {
+    return this.#endNano ?? toUnixNano(this.#endMs);
+  }
+
+  get statusCode(): SpanStatusCode {
+    return STATUSES[this.statusIndex];
+  }
+
+  get statusMessage(): string {
+    return this.#statusMessage;
+  }
+
+  get attributes(): Record<string, AttrValue> {
+    return this.#attributes ?? NO_ATTRIBUTES;
+  }
+
+  get events(): SpanEventRecord[] {
+    if (this.#events === undefined) return NO_EVENTS;
+    this.#eventRecords ??= this.#events.map(eventRecord);
+    return this.#eventRecords;
+  }
+
+  get links(): SpanLinkRecord[] {
+    return this.#links ?? NO_LINKS;
+  }
+
+  /** The record as a plain object (for `JSON.stringify` in diagnostics and tests). */
+  toJSON(): SpanRecord {
     return {
       traceId: this.traceId,
       spanId: this.spanId,
       parentSpanId: this.parentSpanId,
       traceState: this.traceState,
       name: this.name,
-      kind: KINDS[this.kind],
-      startTimeUnixNano: this.#startNano ?? toUnixNano(this.#startMs),
-      endTimeUnixNano: this.#endNano ?? toUnixNano(this.#endMs),
-      statusCode: STATUSES[this.status],
-      statusMessage: this.#statusMessage,
-      attributes: this.#attributes ?? NO_ATTRIBUTES,
-      events: this.#events === undefined ? NO_EVENTS : this.#events.map(eventRecord),
-      links: this.#links ?? NO_LINKS,
+      kind: this.kind,
+      startTimeUnixNano: this.startTimeUnixNano,
+      endTimeUnixNano: this.endTimeUnixNano,
+      statusCode: this.statusCode,
+      statusMessage: this.statusMessage,
+      attributes: this.attributes,
+      events: this.events,
+      links: this.links,
     };
   }
 }

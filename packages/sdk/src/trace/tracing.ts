@@ -108,7 +108,7 @@ export class Tracing implements TracerImplementation, SpanFinisher {
       caller = parent.stats.name === parent.name ? parent.stats : this.stats.get(parent.name);
     }
     const selfMs = durationMs > span.childMs ? durationMs - span.childMs : 0;
-    stats.record(span.kind, span.status, durationMs, selfMs, caller);
+    stats.record(span.kindIndex, span.statusIndex, durationMs, selfMs, caller);
   }
 
   /** Attributes, links and references given when the span started. */
