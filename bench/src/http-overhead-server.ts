@@ -1,8 +1,13 @@
 // The server of the HTTP overhead benchmark, run as a child process:
-//   node http-overhead-server.js <none|sonde|sonde-noop|otel> <OTLP endpoint>
-// A minimal node:http server answering "hello world", bare, with Sonde (`startSonde`, all
-// defaults, exporting OTLP/HTTP; or with a no-op exporter) or with @opentelemetry/sdk-node +
-// instrumentation-http exporting OTLP/HTTP protobuf. IPC: sends { port } once listening; "cpu" → { cpuMicros }.
+//   node http-overhead-server.js <none|als|sonde|sonde-10%|sonde-noop|otel> <OTLP endpoint>
+// A minimal node:http server answering "hello world": bare; with only an AsyncLocalStorage
+// context per request (`als`: what any AsyncLocalStorage-based tracer pays before its first
+// span); with Sonde (`startSonde`, all defaults, exporting OTLP/HTTP; `sonde-10%`: the same
+// sampling 10% of traces by trace id; or with a no-op exporter) or with
+// @opentelemetry/sdk-node + instrumentation-http exporting OTLP/HTTP protobuf.
+// IPC: sends { port } once listening; "cpu" → { cpuMicros }.
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 
@@ -12,6 +17,10 @@ async function instrument(): Promise<void> {
   if (mode === "sonde") {
     const { startSonde } = await import("@sonde/sdk");
     startSonde({ serviceName: "bench-http", endpoint });
+  } else if (mode === "sonde-10%") {
+    const { parentBasedSampler, startSonde, traceIdRatioSampler } = await import("@sonde/sdk");
+    const sampler = parentBasedSampler({ root: traceIdRatioSampler(0.1) });
+    startSonde({ serviceName: "bench-http", endpoint, sampler });
   } else if (mode === "sonde-noop") {
     // Spans recorded and handed to an exporter that drops them: no encoding, no sending.
     const { startSonde } = await import("@sonde/sdk");
@@ -29,7 +38,7 @@ async function instrument(): Promise<void> {
       traceExporter: new OTLPTraceExporter({ url: `${endpoint}/v1/traces` }),
       instrumentations: [new HttpInstrumentation()],
     }).start();
-  } else if (mode !== "none") {
+  } else if (mode !== "none" && mode !== "als") {
     throw new Error(`unknown mode ${mode}`);
   }
 }
@@ -38,10 +47,14 @@ await instrument();
 // Loaded with require after the SDKs started: OpenTelemetry patches node:http when it is
 // required (require-in-the-middle); Sonde patches it either way.
 const http = createRequire(import.meta.url)("node:http") as typeof import("node:http");
-const server = http.createServer((_req, res) => {
+const handle = (_req: IncomingMessage, res: ServerResponse) => {
   res.setHeader("content-type", "text/plain");
   res.end("hello world");
-});
+};
+const storage = new AsyncLocalStorage<{ request: IncomingMessage }>();
+const server = http.createServer(
+  mode === "als" ? (req, res) => storage.run({ request: req }, handle, req, res) : handle,
+);
 server.listen(0, "127.0.0.1", () => {
   process.send?.({ port: (server.address() as AddressInfo).port });
 });

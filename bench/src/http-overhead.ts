@@ -1,6 +1,8 @@
 // End-to-end overhead of tracing on an HTTP server under load. A minimal node:http server runs
-// in a child process bare ("none"), with Sonde ("sonde": startSonde, all defaults, export on;
-// "sonde-noop": the same with an exporter that drops the spans, to show what export costs)
+// in a child process bare ("none"), with only an AsyncLocalStorage context per request ("als":
+// the floor of any AsyncLocalStorage-based tracer), with Sonde ("sonde": startSonde, all
+// defaults, export on; "sonde-10%": the same sampling 10% of traces, span metrics still exact;
+// "sonde-noop": all spans recorded, handed to an exporter that drops them, to show what export costs)
 // and with @opentelemetry/sdk-node + instrumentation-http exporting OTLP ("otel"); both export
 // OTLP/HTTP protobuf to the same sink process, which decodes and counts the spans. autocannon
 // loads the server from another process. Modes alternate within each round (A/B, same run; the
@@ -17,7 +19,7 @@ const seconds = Number(process.argv[2] ?? 5);
 const rounds = Number(process.argv[3] ?? 5);
 const connections = Number(process.argv[4] ?? 32);
 const WARMUP_SECONDS = 2;
-const MODES = ["none", "sonde", "sonde-noop", "otel"] as const;
+const MODES = ["none", "als", "sonde", "sonde-10%", "sonde-noop", "otel"] as const;
 type Mode = (typeof MODES)[number];
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
