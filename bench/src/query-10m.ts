@@ -82,13 +82,14 @@ async function measure(n: number): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), "sonde-query-bench-"));
   const c = await startCollector({ httpPort: 0, grpcPort: false, storage: join(dir, "q.duckdb") });
   try {
-    let t = performance.now();
+    const t = performance.now();
     await c.store.bulkLoad(generator(n));
     const loadS = (performance.now() - t) / 1000;
     const conn = c.store.reader;
     const ids = (
       await conn.runAndReadAll(
-        `SELECT trace_id FROM spans WHERE parent_span_id = '' USING SAMPLE 50 ROWS (reservoir, 7)`,
+        `SELECT trace_id FROM (SELECT trace_id FROM spans WHERE parent_span_id = '')
+         USING SAMPLE 50 ROWS (reservoir, 7)`,
       )
     )
       .getRowObjectsJS()
@@ -130,10 +131,15 @@ async function measure(n: number): Promise<Record<string, number>> {
         max_columns: 20,
       }),
     );
-    out.trace_api = await median(RUNS * 4, (i) =>
-      fetch(`${c.url}/api/traces/${ids[i % ids.length]}`).then((r) => r.json()),
+    // 50 traces: each fetched once (its spans' blocks maybe not yet read), then twice more.
+    const fetchTrace = (i: number) =>
+      fetch(`${c.url}/api/traces/${ids[i % ids.length]}`).then((r) => r.json());
+    out.trace_api = await median(ids.length - 1, fetchTrace);
+    out.trace_api_again = await median(ids.length * 2, fetchTrace);
+    out.trace_api_unknown = await median(RUNS * 20, (i) =>
+      fetch(`${c.url}/api/traces/${i.toString(16).padStart(32, "f")}`).then((r) => r.json()),
     );
-    out.trace_raw_scan = await median(RUNS * 4, (i) =>
+    out.trace_raw_scan = await median(RUNS * 20, (i) =>
       conn.runAndReadAll("SELECT * FROM spans WHERE trace_id = $1", [ids[i % ids.length]]),
     );
     out.search_api = await median(RUNS, () =>
@@ -147,7 +153,6 @@ async function measure(n: number): Promise<Record<string, number>> {
         limit: 20,
       }),
     );
-    t = performance.now();
     return out;
   } finally {
     await c.close();

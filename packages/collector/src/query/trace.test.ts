@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import type { ResourceSpansRecord } from "@sonde/protocol";
+import { finishBulkLoad } from "../storage/bulk-load.js";
+import { DuckDbStore } from "../storage/duckdb-store.js";
 import { listColumns } from "./columns.js";
 import { QueryError } from "./errors.js";
 import { insertSpans, openTestDb, type TestDb, type TestSpan } from "./testdb.js";
@@ -135,5 +141,91 @@ describe("getTrace and listColumns on a DuckDB file", () => {
       { name: "http.retry", type: "bool" },
       { name: "http.route", type: "string" },
     ]);
+  });
+});
+
+/** One span of `traceId` starting at `startUs` (epoch microseconds), as OTLP ingest stores it. */
+function ingested(traceId: string, spanId: string, startUs: bigint): ResourceSpansRecord {
+  return {
+    resource: { attributes: { "service.name": "web" } },
+    scope: { name: "", version: "" },
+    spans: [
+      {
+        traceId,
+        spanId,
+        parentSpanId: "",
+        traceState: "",
+        name: "op",
+        kind: "server",
+        startTimeUnixNano: startUs * 1000n,
+        endTimeUnixNano: startUs * 1000n + 1_000_000n,
+        statusCode: "ok",
+        statusMessage: "",
+        attributes: {},
+        events: [],
+        links: [],
+      },
+    ],
+  };
+}
+
+describe("getTrace through the trace index kept by ingest", () => {
+  const LONG = "1234567890abcdef1111111111111111";
+  const TWIN = "1234567890abcdef2222222222222222"; // same index key (first 16 hex digits)
+  const US = 1_767_265_199_999_000n; // 2026-01-01T10:59:59.999Z in µs
+  let dir: string;
+  let store: DuckDbStore;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), "sonde-trace-"));
+    store = await DuckDbStore.open(join(dir, "t.duckdb"));
+    // LONG straddles a minute and an hour, its spans published in separate transactions with
+    // other traces' spans in between; the last start has a microsecond part.
+    await store.insertSpans([ingested(LONG, "000000000000000a", US)]);
+    await store.insertSpans([ingested(LONG, "000000000000000b", US + 1_500n)]);
+    for (let i = 0; i < 50; i++) {
+      const other = (i + 1).toString(16).padStart(32, "0");
+      await store.insertSpans([ingested(other, "00000000000000ff", US + BigInt(i) * 60_000_000n)]);
+    }
+    await store.insertSpans([ingested(TWIN, "000000000000000e", US + 3_600_000_000n)]);
+    await store.insertSpans([ingested(LONG, "000000000000000c", US + 9_000_000_001n)]);
+  });
+  after(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const ids = async (traceId: string) =>
+    (await getTrace(store.reader, traceId)).spans.map((s) => s.span_id);
+
+  it("finds every span of a trace published over hours, and only its own", async () => {
+    assert.deepEqual(await ids(LONG), ["000000000000000a", "000000000000000b", "000000000000000c"]);
+    assert.deepEqual(await ids(TWIN), ["000000000000000e"]);
+    const last = (await getTrace(store.reader, LONG)).spans[2];
+    assert.equal(last.start_time_unix_nano, "1767274199999001000");
+    assert.equal(last.timestamp, "2026-01-01T13:29:59.999Z");
+  });
+
+  it("sees spans stored after an earlier fetch, and answers concurrent fetches alike", async () => {
+    assert.equal((await ids(LONG)).length, 3);
+    await store.insertSpans([ingested(LONG, "000000000000000d", US + 9_000_000_002n)]);
+    const want = ["000000000000000a", "000000000000000b", "000000000000000c", "000000000000000d"];
+    assert.deepEqual(await ids(LONG), want);
+    const many = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => ids([LONG, TWIN, "f".repeat(32)][i % 3])),
+    );
+    many.forEach((got, i) => {
+      assert.deepEqual(got, [want, ["000000000000000e"], []][i % 3]);
+    });
+  });
+
+  it("answers the same after the index is rebuilt as a bulk load does", async () => {
+    const before = [await getTrace(store.reader, LONG), await getTrace(store.reader, TWIN)];
+    const conn = await store.instance.connect();
+    await finishBulkLoad(conn);
+    conn.closeSync();
+    assert.deepEqual(
+      [await getTrace(store.reader, LONG), await getTrace(store.reader, TWIN)],
+      before,
+    );
   });
 });

@@ -13,7 +13,7 @@ import { insertRollupsSql, ROLLUPS_DDL } from "./rollups.js";
  * The layout version of the tables below. A database file written with another version is
  * refused with a clear error instead of failing on the first insert.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /**
  * Progress of Sonde collection protocol sessions: a row `(session, seq)` is written in the same
@@ -67,20 +67,31 @@ CREATE TABLE IF NOT EXISTS spans (
 )`;
 
 /**
- * Where each trace's spans are: one row per (trace, minute of a span start), keyed by the
- * trace id's first 16 hex digits as an integer. Fetching a trace reads this small table, then
- * only the minutes it names of `spans` (which is stored in arrival, i.e. roughly time, order,
- * so DuckDB's min/max zone maps skip the other row groups). Rows may repeat.
+ * Where each trace's spans are: one row per trace and publishing transaction (bulk load: per
+ * trace) with the first and last span start of the trace's spans in it, keyed by the trace
+ * id's first 16 hex digits as an integer. Fetching a trace reads this small table, then only
+ * the rows of `spans` between the earliest and latest start (`spans` is stored in arrival,
+ * i.e. roughly time, order, so DuckDB's min/max zone maps skip the other row groups; an
+ * exact range, unlike whole minutes, stays within the trace's own row groups at any span
+ * rate). Keys may repeat (a trace published in several transactions, or two ids sharing the
+ * first 16 digits).
  */
 export const TRACE_INDEX_DDL = `CREATE TABLE IF NOT EXISTS trace_index (
-  trace_key UBIGINT NOT NULL, minute TIMESTAMP NOT NULL)`;
+  trace_key UBIGINT NOT NULL, first_start TIMESTAMP NOT NULL, last_start TIMESTAMP NOT NULL)`;
 
 /** SQL of a trace id's key in {@link TRACE_INDEX_DDL} (`id` is SQL text of 32 hex digits). */
 export const traceKeySql = (id: string): string => `('0x' || left(${id}, 16))::UBIGINT`;
 
+/**
+ * A trace id's key in {@link TRACE_INDEX_DDL}, computed as {@link traceKeySql} does: its first
+ * 16 hex digits as an unsigned 64-bit integer. `id` must be hex (a SyntaxError otherwise).
+ */
+export const traceKey = (id: string): bigint => BigInt(`0x${id.slice(0, 16)}`);
+
 /** Rows of `trace_index` for the spans of a table or subquery. */
 export const traceIndexSelect = (source: string): string =>
-  `SELECT DISTINCT ${traceKeySql("trace_id")} AS trace_key, time_bucket(INTERVAL 60 SECOND, "timestamp") AS minute FROM ${source}`;
+  `SELECT ${traceKeySql("trace_id")} AS trace_key, min("timestamp"), max("timestamp")
+  FROM ${source} GROUP BY trace_key`;
 
 /** Every table span storage needs, rollups and the trace index included. */
 export const SPAN_TABLES_DDL = [SPANS_DDL, ROLLUPS_DDL, TRACE_INDEX_DDL].join(";\n");
