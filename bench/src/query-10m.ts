@@ -3,9 +3,13 @@
  * over one day into a collector's DuckDB file through the store's bulk-load path
  * (`DuckDbStore.bulkLoad`: the same tables, rollups and trace index as ingest), then runs each
  * query shape through the collector's HTTP query API several times and reports the median,
- * next to raw DuckDB running the equivalent single statement in the same process.
+ * next to raw DuckDB running the equivalent single statement in the same process. Trace fetches
+ * are also timed with the trace index as live ingest leaves it (rows in arrival order: all in
+ * one table, and in the levels the store's merges keep).
  *
- * Usage: `node bench/dist/query-10m.js [sizes=1000000,10000000] [runs=5]`
+ * Usage: `node bench/dist/query-10m.js [sizes=1000000,10000000] [runs=5] [index_rows]`: with
+ * `index_rows`, the trace index is padded to that many rows with other trace ids (as from other
+ * days), so lookups can be timed on an index of a long live run without generating its spans.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +18,7 @@ import { type Collector, startCollector } from "@sonde/collector";
 
 const sizes = (process.argv[2] ?? "1000000,10000000").split(",").map(Number);
 const RUNS = Number(process.argv[3] ?? 5);
+const INDEX_ROWS = Number(process.argv[4] ?? 0);
 const DAY_START = "2024-01-01T00:00:00Z";
 const DAY_END = "2024-01-02T00:00:00Z";
 const RANGE = { start: DAY_START, end: DAY_END };
@@ -131,6 +136,17 @@ async function measure(n: number): Promise<Record<string, number>> {
         max_columns: 20,
       }),
     );
+    // The trace index rows (bulk load wrote them all to the last level) in a random order, as
+    // they would arrive live, padded to INDEX_ROWS; the last level is rewritten sorted with them.
+    const index = await c.store.instance.connect();
+    await index.run(`CREATE TEMP TABLE arrival AS SELECT row_number() OVER (ORDER BY random())
+      AS n, * FROM (FROM trace_index_3 UNION ALL SELECT hash(i + 1e12), TIMESTAMP '2023-12-31',
+        TIMESTAMP '2023-12-31' FROM range(${INDEX_ROWS} - (SELECT count(*) FROM trace_index_3)) t(i))`);
+    if (INDEX_ROWS) {
+      await index.run(`DELETE FROM trace_index_3;
+        INSERT INTO trace_index_3 SELECT trace_key, first_start, last_start FROM arrival
+        ORDER BY trace_key; CHECKPOINT`);
+    }
     // 50 traces: each fetched once (its spans' blocks maybe not yet read), then twice more.
     const fetchTrace = (i: number) =>
       fetch(`${c.url}/api/traces/${ids[i % ids.length]}`).then((r) => r.json());
@@ -139,6 +155,45 @@ async function measure(n: number): Promise<Record<string, number>> {
     out.trace_api_unknown = await median(RUNS * 20, (i) =>
       fetch(`${c.url}/api/traces/${i.toString(16).padStart(32, "f")}`).then((r) => r.json()),
     );
+    // The trace index lookup alone (statement 1 of a fetch, the SQL of `query/trace.ts` over the
+    // levels of `storage/schema.ts`), then it and the fetches with the index as live ingest
+    // leaves it, rows in arrival (random key) order: all in level 0, one unsorted table (as
+    // before the index had levels), then as the store's merges arrange them when level 0 gets
+    // 65,536 rows at a time. Each arrangement is checkpointed before it is timed.
+    const levels = ["trace_index", "trace_index_1", "trace_index_2", "trace_index_3"];
+    const lookup = await conn.prepare(
+      `SELECT min(first_start), max(last_start) FROM (${levels
+        .map((t) => `SELECT first_start, last_start FROM ${t} WHERE trace_key = $1`)
+        .join(" UNION ALL ")})`,
+    );
+    const keys = ids.map((id) => BigInt(`0x${id.slice(0, 16)}`));
+    const timeLookup = () =>
+      median(keys.length * 4, (i) => {
+        lookup.bindUBigInt(1, keys[i % keys.length]);
+        return lookup.runAndReadAll();
+      });
+    out.index_lookup = await timeLookup();
+    await index.run(`DELETE FROM trace_index_3;
+      INSERT INTO trace_index SELECT trace_key, first_start, last_start FROM arrival ORDER BY n;
+      CHECKPOINT`);
+    out.index_lookup_arrival = await timeLookup();
+    out.trace_api_arrival = await median(ids.length * 4, fetchTrace);
+    await index.run("DELETE FROM trace_index");
+    const rows = Number(
+      (await index.runAndReadAll("SELECT count(*) FROM arrival")).getRows()[0][0],
+    );
+    for (let from = 0; from < rows; from += 65_536) {
+      await index.run(`INSERT INTO trace_index SELECT trace_key, first_start, last_start
+        FROM arrival WHERE n > ${from} AND n <= ${from + 65_536} ORDER BY n`);
+      await c.store.mergeTraceIndex();
+    }
+    await index.run("CHECKPOINT");
+    const counts = levels.map((t) => `(SELECT count(*) FROM ${t})`).join(", ");
+    const byLevel = (await index.runAndReadAll(`SELECT ${counts}`)).getRowsJson()[0];
+    console.error(`${n} spans: trace index rows by level, live`, byLevel.join(" / "));
+    index.closeSync();
+    out.index_lookup_levels = await timeLookup();
+    out.trace_api_levels = await median(ids.length * 4, fetchTrace);
     out.trace_raw_scan = await median(RUNS * 20, (i) =>
       conn.runAndReadAll("SELECT * FROM spans WHERE trace_id = $1", [ids[i % ids.length]]),
     );
@@ -174,6 +229,6 @@ for (const r of rows) {
   const v = sizes.map((n) => results.get(n)?.[r] ?? Number.NaN);
   const growth = v.length > 1 ? `${(v[v.length - 1] / v[0]).toFixed(1)}×` : "";
   console.log(
-    `| ${r} | ${v.map((x) => x.toFixed(r === "load_s" ? 1 : 1)).join(" | ")} | ${growth} |`,
+    `| ${r} | ${v.map((x) => x.toFixed(r.startsWith("index_") ? 2 : 1)).join(" | ")} | ${growth} |`,
   );
 }

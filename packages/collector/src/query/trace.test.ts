@@ -6,9 +6,11 @@ import { after, before, describe, it } from "node:test";
 import type { ResourceSpansRecord } from "@sonde/protocol";
 import { finishBulkLoad } from "../storage/bulk-load.js";
 import { DuckDbStore } from "../storage/duckdb-store.js";
+import { TRACE_INDEX_LEVELS } from "../storage/schema.js";
+import { mergeTraceIndex } from "../storage/trace-index.js";
 import { listColumns } from "./columns.js";
 import { QueryError } from "./errors.js";
-import { insertSpans, openTestDb, type TestDb, type TestSpan } from "./testdb.js";
+import { insertSpans, openTestDb, random, type TestDb, type TestSpan } from "./testdb.js";
 import { getTrace } from "./trace.js";
 
 const TRACE = "0af7651916cd43dd8448eb211c80319c";
@@ -227,5 +229,155 @@ describe("getTrace through the trace index kept by ingest", () => {
       [await getTrace(store.reader, LONG), await getTrace(store.reader, TWIN)],
       before,
     );
+  });
+});
+
+describe("getTrace through a trace index kept by live ingest in levels", () => {
+  const US = 1_767_225_600_000_000n; // 2026-01-01T00:00:00Z in µs
+  const LIMITS = [8, 24, 72]; // rows per level before it is merged into the next
+  const rand = random(6);
+  const hex = (digits: number) =>
+    Array.from({ length: digits }, () => Math.floor(rand() * 16).toString(16)).join("");
+  // 60 traces with random ids (keys in no order), two of them sharing the 16-digit key, each
+  // with 2–6 spans published over up to 6 separate writes.
+  const traces = Array.from({ length: 60 }, () => hex(32));
+  traces[1] = traces[0].slice(0, 16) + hex(16);
+  const spans = traces.flatMap((traceId, t) =>
+    Array.from({ length: 2 + (t % 5) }, (_, i) => ({
+      traceId,
+      spanId: hex(16),
+      startUs: US + BigInt(t * 1_000 + i * 40_000_000), // spans of a trace 40 s apart
+      write: (t + i) % 6,
+    })),
+  );
+  /** Each trace's span ids in `TraceSpan` order (start time, then span id). */
+  const expected = new Map(
+    traces.map((id) => [
+      id,
+      spans
+        .filter((s) => s.traceId === id)
+        .sort((a, b) => (a.startUs < b.startUs ? -1 : a.startUs > b.startUs ? 1 : 0))
+        .map((s) => s.spanId),
+    ]),
+  );
+  let dir: string;
+  let store: DuckDbStore;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), "sonde-trace-levels-"));
+    store = await DuckDbStore.open(join(dir, "t.duckdb"));
+  });
+  after(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const levelRows = async () => {
+    const counts = [];
+    for (const table of TRACE_INDEX_LEVELS) {
+      const r = await store.reader.runAndReadAll(`SELECT count(*) FROM ${table}`);
+      counts.push(Number(r.getRows()[0][0]));
+    }
+    return counts;
+  };
+  const fetchAll = () => Promise.all(traces.map((id) => getTrace(store.reader, id)));
+
+  it("finds every span after writes in arrival order and merges running beside them", async () => {
+    const merger = await store.instance.connect();
+    const held = new Set<number>(); // levels holding rows when the fetches below were checked
+    try {
+      for (let write = 0; write < 6; write++) {
+        // Traces in a shuffled order, one request per trace, published as separate writes.
+        const batch = spans.filter((s) => s.write === write).sort(() => rand() - 0.5);
+        for (let i = 0; i < batch.length; i += 7) {
+          const part = batch.slice(i, i + 7);
+          await Promise.all([
+            store.insertSpans(part.map((s) => ingested(s.traceId, s.spanId, s.startUs))),
+            write < 5 ? mergeTraceIndex(merger, LIMITS) : 0, // the last write stays in level 0
+          ]);
+        }
+        for (const [level, n] of (await levelRows()).entries()) if (n > 0) held.add(level);
+        const got = await fetchAll();
+        for (const [i, id] of traces.entries()) {
+          const want = expected
+            .get(id)
+            ?.filter((spanId) => spans.some((s) => s.spanId === spanId && s.write <= write));
+          assert.deepEqual(
+            got[i].spans.map((s) => s.span_id),
+            want,
+          );
+        }
+      }
+    } finally {
+      merger.closeSync();
+    }
+    assert.deepEqual([...held].sort(), [0, 1, 2, 3]);
+  });
+
+  it("keeps merged levels sorted by key", async () => {
+    for (const table of TRACE_INDEX_LEVELS.slice(1)) {
+      const r = await store.reader.runAndReadAll(
+        `SELECT count(*) FROM (SELECT trace_key < lag(trace_key) OVER (ORDER BY rowid) AS down
+         FROM ${table}) WHERE down`,
+      );
+      assert.equal(Number(r.getRows()[0][0]), 0, table);
+    }
+  });
+
+  it("answers identically once the index is rebuilt sorted, as after a bulk load", async () => {
+    const live = await fetchAll();
+    const conn = await store.instance.connect();
+    await finishBulkLoad(conn);
+    conn.closeSync();
+    assert.deepEqual(await levelRows().then((r) => r.slice(0, -1)), [0, 0, 0]);
+    assert.deepEqual(await fetchAll(), live);
+  });
+
+  it("leaves rows committed during a merge's transaction in level 0", async () => {
+    // What mergeTraceIndex relies on: its DELETE removes only the rows its transaction saw.
+    const merger = await store.instance.connect();
+    try {
+      await merger.run("BEGIN TRANSACTION");
+      await merger.run(`CREATE TEMP TABLE seen AS FROM trace_index`);
+      await store.insertSpans([ingested("ab".repeat(16), "00000000000000a1", US)]);
+      await merger.run("DELETE FROM trace_index");
+      await merger.run("COMMIT");
+    } finally {
+      merger.closeSync();
+    }
+    assert.deepEqual(
+      (await getTrace(store.reader, "ab".repeat(16))).spans.map((s) => s.span_id),
+      ["00000000000000a1"],
+    );
+    assert.equal((await levelRows())[0], 1);
+  });
+});
+
+describe("trace index merges by the store", () => {
+  it("keeps every index row when the store closes during a merge, and merges after reopening", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sonde-trace-merge-"));
+    const path = join(dir, "t.duckdb");
+    const count = async (s: DuckDbStore) => {
+      const sql = TRACE_INDEX_LEVELS.map((t) => `(SELECT count(*) FROM ${t})`).join(", ");
+      return (await s.reader.runAndReadAll(`SELECT ${sql}`)).getRows()[0].map(Number);
+    };
+    try {
+      let store = await DuckDbStore.open(path);
+      await store.reader.run(`INSERT INTO trace_index SELECT hash(i), TIMESTAMP '2026-01-01',
+        TIMESTAMP '2026-01-01' FROM range(1000000) t(i)`);
+      const merge = store.mergeTraceIndex();
+      await store.close(); // interrupts the merge, which is rolled back (or had finished)
+      await merge;
+      store = await DuckDbStore.open(path);
+      const rows = await count(store);
+      assert.ok(
+        [String([1_000_000, 0, 0, 0]), String([0, 1_000_000, 0, 0])].includes(String(rows)),
+        String(rows),
+      );
+      await store.mergeTraceIndex();
+      assert.deepEqual(await count(store), [0, 1_000_000, 0, 0]);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -7,12 +7,17 @@ import {
   VARCHAR,
 } from "@duckdb/node-api";
 import type { TraceResult, TraceSpan } from "@sonde/protocol/query";
-import { traceKey } from "../storage/schema.js";
+import { TRACE_INDEX_LEVELS, traceKey } from "../storage/schema.js";
 import { QueryError } from "./errors.js";
 import { type JsonScalar, jsonScalar } from "./json.js";
 
-/** The first and last span start of the trace, from `trace_index` (NULLs when not there). */
-const FIND_RANGE = `SELECT min(first_start), max(last_start) FROM trace_index WHERE trace_key = $1`;
+/**
+ * The first and last span start of the trace, from every level of the trace index (NULLs when
+ * not there). One statement, so it sees a merge of levels wholly or not at all.
+ */
+const FIND_RANGE = `SELECT min(first_start), max(last_start) FROM (${TRACE_INDEX_LEVELS.map(
+  (table) => `SELECT first_start, last_start FROM ${table} WHERE trace_key = $1`,
+).join(" UNION ALL ")})`;
 
 /**
  * The trace's spans, in storage order. Columns are read as stored (no casts) and sorted in
@@ -26,9 +31,10 @@ FROM spans WHERE trace_id = $1 AND "timestamp" BETWEEN $2 AND $3`;
 
 /**
  * Reads all spans of one trace, ordered by start time then span id: finds the trace's first
- * and last span start in `trace_index`, then reads only that range of `spans` (so the time it
- * takes does not grow with the table). The two statements are prepared once per connection,
- * and calls on one connection run one after another (as DuckDB runs a connection's queries).
+ * and last span start in the trace index (all levels of `TRACE_INDEX_LEVELS`), then reads only
+ * that range of `spans` (so the time it takes does not grow with the table). The two
+ * statements are prepared once per connection, and calls on one connection run one after
+ * another (as DuckDB runs a connection's queries).
  * @param traceId 32 hex digits (W3C Trace Context); upper case is accepted and lowered.
  * @throws {QueryError} with path `trace_id` when the id is not 32 hex digits; DuckDB errors
  *   propagate unchanged.
@@ -45,7 +51,8 @@ export async function getTrace(conn: DuckDBConnection, traceId: string): Promise
     selectSpans.bind([id, first, last], [VARCHAR, TIMESTAMP, TIMESTAMP]);
     return (await selectSpans.runAndReadAll()).getColumnsJS();
   });
-  return { trace_id: id, spans: columns ? toSpans(columns) : [] };
+  // No columns either when no span matched (a key shared with another trace's id).
+  return { trace_id: id, spans: columns?.length ? toSpans(columns) : [] };
 }
 
 interface Statements {

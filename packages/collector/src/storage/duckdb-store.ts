@@ -21,6 +21,7 @@ import {
   STAGING_DDL,
   writeCheckpoints,
 } from "./schema.js";
+import { mergeTraceIndex, TRACE_INDEX_LEVEL_ROWS } from "./trace-index.js";
 
 function appendMaps(a: DuckDBAppender, attrs: TypedAttributesJson): void {
   a.appendVarchar(attrs.str);
@@ -48,17 +49,30 @@ const PUBLISH = { spans: PUBLISH_SPANS_SQL };
 const COMPACT_EVERY_SPANS = 200_000;
 
 /**
+ * Spans published between two checks of the trace index's levels (see `mergeTraceIndex`): a
+ * span adds at most one level-0 row, so level 0 stays under 1.5 times its limit.
+ */
+const MERGE_CHECK_EVERY_SPANS = TRACE_INDEX_LEVEL_ROWS[0] / 2;
+
+/**
  * Embedded storage in one DuckDB file. Span writes go through one connection and are
  * group-committed: rows from concurrent `insertSpans` calls are appended together to a staging
  * table and moved to `spans` in one transaction (see STAGING_DDL); each call's promise resolves
  * once that transaction has committed. Metrics go through {@link metrics}, on a connection of
- * its own. Queries use a third connection.
+ * its own. Queries use a third connection. The trace index's levels are merged in the background
+ * on a fourth (see `mergeTraceIndex`).
  */
 export class DuckDbStore {
   private pending: WriteJob[] = [];
   private flushing = false;
   /** Span start times (epoch ms) published since the last rollup compaction, and their count. */
   private dirty = { from: Number.POSITIVE_INFINITY, to: Number.NEGATIVE_INFINITY, spans: 0 };
+  /** Spans published since the trace index's levels were last checked. */
+  private unchecked = 0;
+  /** The running merge of the trace index's levels, if any. */
+  private merging: Promise<void> | undefined;
+  /** Aborted on close: no merge starts after it, a running one stops. */
+  private readonly closing = new AbortController();
 
   private constructor(
     /** The database, for components that keep tables of their own. */
@@ -68,6 +82,7 @@ export class DuckDbStore {
     readonly reader: DuckDBConnection,
     /** Metric series and samples. */
     readonly metrics: MetricStore,
+    private readonly indexer: DuckDBConnection,
   ) {}
 
   /** Opens (creating if needed) the database file at `path`, or in memory for `":memory:"`. */
@@ -94,7 +109,8 @@ export class DuckDbStore {
     await writer.run(STAGING_DDL);
     await writer.run(CHECKPOINTS_DDL);
     const metrics = await MetricStore.open(instance);
-    return new DuckDbStore(instance, writer, await instance.connect(), metrics);
+    const [reader, indexer] = [await instance.connect(), await instance.connect()];
+    return new DuckDbStore(instance, writer, reader, metrics, indexer);
   }
 
   /**
@@ -133,6 +149,7 @@ export class DuckDbStore {
         }
       }
       dirty.spans += n;
+      this.unchecked += n;
     }).then(() => n);
   }
 
@@ -182,6 +199,7 @@ export class DuckDbStore {
         await this.writer.run("COMMIT");
         for (const job of ok) job.done();
         await this.compactIfDue();
+        this.mergeIndexIfDue();
       } catch (e) {
         const clear = [...appenders.keys()].map((t) => `DELETE FROM ${t}_staging`).join("; ");
         await this.writer.run("ROLLBACK").catch(() => {});
@@ -209,6 +227,34 @@ export class DuckDbStore {
     }
   }
 
+  /** Starts {@link mergeTraceIndex} once enough spans arrived since the last check, if none runs. */
+  private mergeIndexIfDue(): void {
+    if (this.unchecked < MERGE_CHECK_EVERY_SPANS || this.merging) return;
+    this.unchecked = 0;
+    void this.mergeTraceIndex();
+  }
+
+  /**
+   * Merges the full levels of the trace index (see `mergeTraceIndex` in `trace-index.ts`) on a
+   * connection of its own, beside ingest, after any merge already running. Ingest starts this
+   * in the background every `MERGE_CHECK_EVERY_SPANS` spans; benchmarks call it to
+   * arrange the index. Never rejects: a failed merge leaves the index as it was (answers do
+   * not depend on merging, only lookup time does).
+   */
+  mergeTraceIndex(): Promise<void> {
+    const merge = (this.merging ?? Promise.resolve())
+      .then(() => mergeTraceIndex(this.indexer, undefined, this.closing.signal))
+      .then(
+        () => {},
+        () => {},
+      );
+    this.merging = merge;
+    void merge.then(() => {
+      if (this.merging === merge) this.merging = undefined;
+    });
+    return merge;
+  }
+
   /**
    * The bulk-load path (benchmarks, imports): inserts the rows of `select` (SQL giving the
    * `spans` columns in table order) straight into `spans`, then recomputes the rollups and the
@@ -217,13 +263,22 @@ export class DuckDbStore {
    */
   async bulkLoad(select: string): Promise<void> {
     while (this.flushing || this.pending.length) await new Promise((r) => setTimeout(r, 5));
+    await this.merging;
     await this.writer.run(`INSERT INTO spans ${select}`);
     await finishBulkLoad(this.writer);
   }
 
-  /** Waits for queued writes and closes the database. */
+  /** Waits for queued writes, stops a trace index merge (rolled back) and closes the database. */
   async close(): Promise<void> {
     while (this.flushing || this.pending.length) await new Promise((r) => setTimeout(r, 5));
+    // A merge stops before its next level, or mid-statement when interrupted; an interrupt sent
+    // before DuckDB starts a statement is lost, hence the repeats.
+    this.closing.abort();
+    while (this.merging) {
+      this.indexer.interrupt();
+      await Promise.race([this.merging, new Promise((r) => setTimeout(r, 10))]);
+    }
+    this.indexer.closeSync();
     await this.metrics.close();
     this.writer.closeSync();
     this.reader.closeSync();

@@ -13,7 +13,7 @@ import { insertRollupsSql, ROLLUPS_DDL } from "./rollups.js";
  * The layout version of the tables below. A database file written with another version is
  * refused with a clear error instead of failing on the first insert.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /**
  * Progress of Sonde collection protocol sessions: a row `(session, seq)` is written in the same
@@ -67,17 +67,36 @@ CREATE TABLE IF NOT EXISTS spans (
 )`;
 
 /**
- * Where each trace's spans are: one row per trace and publishing transaction (bulk load: per
- * trace) with the first and last span start of the trace's spans in it, keyed by the trace
- * id's first 16 hex digits as an integer. Fetching a trace reads this small table, then only
- * the rows of `spans` between the earliest and latest start (`spans` is stored in arrival,
- * i.e. roughly time, order, so DuckDB's min/max zone maps skip the other row groups; an
- * exact range, unlike whole minutes, stays within the trace's own row groups at any span
- * rate). Keys may repeat (a trace published in several transactions, or two ids sharing the
- * first 16 digits).
+ * Where each trace's spans are: rows `(trace_key, first_start, last_start)`, the first and last
+ * span start of a trace's spans published in one transaction (bulk load: of all its spans),
+ * keyed by the trace id's first 16 hex digits as an integer. Fetching a trace reads these small
+ * tables, then only the rows of `spans` between the earliest and latest start (`spans` is
+ * stored in arrival, i.e. roughly time, order, so DuckDB's min/max zone maps skip the other row
+ * groups; an exact range, unlike whole minutes, stays within the trace's own row groups at any
+ * span rate). Keys may repeat (a trace published in several transactions, or two ids sharing
+ * the first 16 digits).
+ *
+ * The rows are kept in the levels {@link TRACE_INDEX_LEVELS}, as in a log-structured merge tree
+ * (O'Neil, Cheng, Gawlick, O'Neil: "The Log-Structured Merge-Tree (LSM-Tree)", Acta Informatica
+ * 33, 1996): ingest appends to level 0 (`trace_index`, in arrival order, so in random key
+ * order), and `mergeTraceIndex` (`trace-index.ts`) moves a full level into the next one,
+ * rewritten sorted by key; bulk load writes the last level. DuckDB's per-row-group min/max zone
+ * maps find a key in a sorted level by reading one row group, so a lookup costs about the same
+ * at any index size; in one table in arrival order it scans every row (measured: ~2 ms at 1M
+ * rows, ~9–20 ms at 10M).
  */
-export const TRACE_INDEX_DDL = `CREATE TABLE IF NOT EXISTS trace_index (
-  trace_key UBIGINT NOT NULL, first_start TIMESTAMP NOT NULL, last_start TIMESTAMP NOT NULL)`;
+export const TRACE_INDEX_LEVELS = [
+  "trace_index",
+  "trace_index_1",
+  "trace_index_2",
+  "trace_index_3",
+] as const;
+
+/** The columns of every level of the trace index (see {@link TRACE_INDEX_LEVELS}). */
+export const TRACE_INDEX_DDL = TRACE_INDEX_LEVELS.map(
+  (table) => `CREATE TABLE IF NOT EXISTS ${table} (
+  trace_key UBIGINT NOT NULL, first_start TIMESTAMP NOT NULL, last_start TIMESTAMP NOT NULL)`,
+).join(";\n");
 
 /** SQL of a trace id's key in {@link TRACE_INDEX_DDL} (`id` is SQL text of 32 hex digits). */
 export const traceKeySql = (id: string): string => `('0x' || left(${id}, 16))::UBIGINT`;
