@@ -168,24 +168,23 @@ class Walk {
  * bounded copy (see {@link BoundLimits}); `fields` is never modified. An `Error` becomes
  * `{ err: { type, message, stack, … } }`. Throws only what a throwing getter or proxy at the
  * top level throws; callers then use {@link boundFieldsSlowly}.
+ *
+ * Written for V8's optimizer (Node 20, measured under callgrind with bench/src/logs.ts): each
+ * `typeof` compared directly (a `typeof` kept in a variable became a builtin call per value)
+ * and `instanceof Error` (`Object.getPrototypeOf` was a runtime call per line).
  */
 export function boundFields(fields: object, limits: BoundLimits): object {
-  // An object literal cannot be an Error: the prototype read is cheaper than `instanceof`.
-  if (Object.getPrototypeOf(fields) !== Object.prototype && fields instanceof Error) {
-    return { err: new Walk(limits).error(fields, 0) };
-  }
-  let count = 0;
+  if (fields instanceof Error) return { err: new Walk(limits).error(fields, 0) };
+  const maxLength = limits.stringLength;
+  let left = limits.breadth;
   for (const key in fields) {
     const value = (fields as Record<string, unknown>)[key];
-    const type = typeof value;
-    if (
-      (type === "object" && value !== null) ||
-      type === "bigint" ||
-      (type === "string" && (value as string).length > limits.stringLength) ||
-      ++count > limits.breadth
-    ) {
+    if (typeof value === "string") {
+      if (value.length > maxLength) return boundFieldsSlowly(fields, limits);
+    } else if ((typeof value === "object" && value !== null) || typeof value === "bigint") {
       return boundFieldsSlowly(fields, limits);
     }
+    if (--left < 0) return boundFieldsSlowly(fields, limits);
   }
   return fields;
 }

@@ -4,7 +4,7 @@ import { diag, registerLogging, unregisterLogging } from "@sonde/api";
 import pino from "pino";
 import { BoundedQueue } from "../events/queue.js";
 import { type BoundLimits, boundFieldsSlowly, DEFAULT_BOUND_LIMITS } from "./bound.js";
-import { traceFragment } from "./correlation.js";
+import { timePrefix } from "./correlation.js";
 import { FileDestination, type LineSink } from "./destination.js";
 import { LEVELS, type LoggingState, SondeLogger } from "./logger.js";
 
@@ -98,13 +98,13 @@ function count(option: string, value: unknown, fallback: number): number {
 }
 
 /**
- * pino's `timestamp` hook, which returns raw JSON appended after the level: the time and,
- * inside a span, its ids (formatted once per span, see `traceFragment`). Measured on Node 20
- * (bench/src/logs.ts): pino's `mixin` allocates and merges an object per line and cost ~2×
- * plain pino, this hook ~1.2× (mostly the span lookup and the longer line).
+ * pino's `timestamp` hook, which returns raw JSON appended after the level: inside a span its
+ * ids, then the time (`timePrefix`: formatted once per span, one concatenation per line as
+ * pino's own hook). Measured on Node 20 (bench/src/logs.ts): pino's `mixin` allocates and
+ * merges an object per line and cost ~2× plain pino; this hook a few percent.
  */
-function timeAndTrace(): string {
-  return `,"time":${Date.now()}${traceFragment()}`;
+function traceAndTime(): string {
+  return `${timePrefix()}${Date.now()}`;
 }
 
 function isTerminal(destination: LoggingOptions["destination"]): boolean {
@@ -220,7 +220,7 @@ export function configureLogging(options: LoggingOptions = {}): LoggingHandle {
     {
       level: "trace",
       ...(options.base === undefined ? {} : { base: boundFieldsSlowly(options.base, limits) }),
-      timestamp: timeAndTrace,
+      timestamp: traceAndTime,
       // Fields are bounded and errors converted (`boundFields`) before pino sees them; pino's
       // own `err` serializer would rename their type to "Object".
       serializers: { err: (value: unknown) => value },
