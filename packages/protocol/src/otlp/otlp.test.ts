@@ -216,6 +216,31 @@ test("the span encoder handles long and non-ASCII strings, negative ints and lar
   assert.deepEqual(decoded, input);
 });
 
+test("repeated attributes encode as before: same, alternating, changing and retyped values", () => {
+  // The encoder copies the bytes of a key and value seen before (KeyValueCache); every kind of
+  // repetition must decode to exactly what was given, batch after batch.
+  const values: (string | number | boolean)[] = ["GET", "POST", "PUT", "GET", 1, "1", true, 1.5];
+  const spans = Array.from({ length: 400 }, (_, i) => ({
+    ...batch.spans[0],
+    spanId: (i + 1).toString(16).padStart(16, "0"),
+    attributes: {
+      same: "127.0.0.1",
+      port: 8080,
+      alternating: values[i % values.length],
+      changing: `/users/${i}`,
+      longChanging: `${"x".repeat(200)}${i}`,
+      sometimes: i % 100 < 50 ? "a" : `b${i}`,
+    },
+    events: [{ name: "e", timeUnixNano: 1n, attributes: { same: "127.0.0.1", n: i } }],
+  }));
+  const input: ResourceSpansRecord[] = [{ ...batch, spans }];
+  for (let round = 0; round < 3; round++) {
+    assert.deepEqual(decodeTraceRequest(encodeTraceRequest(input)), input, `round ${round}`);
+  }
+  const first = encodeTraceRequest(input);
+  assert.deepEqual(encodeTraceRequest(input), first, "the same spans encode to the same bytes");
+});
+
 test("int64 metric values beyond 2^53 round-trip exactly", () => {
   const [p] = decodeMetricsRequest(
     encodeMetricsRequest([

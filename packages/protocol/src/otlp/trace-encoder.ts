@@ -1,4 +1,5 @@
 import type { Attributes, AttrValue, ResourceSpansRecord, SpanRecord } from "../model.js";
+import { KeyValueCache } from "./key-value-cache.js";
 import { ProtoWriter } from "./proto-writer.js";
 
 // Field numbers from opentelemetry-proto v1 (collector/trace/v1, trace/v1, common/v1, resource/v1).
@@ -34,18 +35,27 @@ function anyValue(w: ProtoWriter, v: AttrValue): void {
   }
 }
 
-/** `repeated KeyValue` under `field`. */
+const keyValueCache = new KeyValueCache();
+
+/** `repeated KeyValue` under `field`; repeated attributes are copied from `keyValueCache`. */
 function keyValues(w: ProtoWriter, field: number, attrs: Attributes): void {
   for (const key in attrs) {
+    const attr = attrs[key];
     w.tag(field, 2);
+    const cached = keyValueCache.get(key, attr);
+    if (cached !== undefined) {
+      w.raw(cached);
+      continue;
+    }
     const keyValue = w.begin();
     w.tag(1, 2);
     w.string(key);
     w.tag(2, 2);
     const value = w.begin();
-    anyValue(w, attrs[key]);
+    anyValue(w, attr);
     w.end(value);
     w.end(keyValue);
+    keyValueCache.put(key, attr, w.buf, keyValue - 1, w.pos);
   }
 }
 
