@@ -8,8 +8,9 @@
 // libuv; not the kernel, not V8's background compiler and GC threads) and on all threads.
 //
 // Under callgrind the server runs ~50× slower, so work done per interval rather than per
-// request (metric export every 5 s, runtime metrics) weighs ~50× more per request than at full
-// speed; compare modes with that in mind. Needs valgrind (`apt-get install valgrind`).
+// request (metric export every 5 s, runtime metrics) would weigh ~50× more per request than at
+// full speed: the main-thread count is also given less what the server does in an idle window
+// as long as the counted one, right after it. Needs valgrind (`apt-get install valgrind`).
 // Runs of one mode differ by a few percent (when the JIT and the collector run), so modes
 // alternate over rounds and the median is reported, with the range.
 // Usage: node bench/dist/http-instructions.js [requests=5000] [warm-up=20000] [rounds=3] [modes]
@@ -50,10 +51,26 @@ function totals(file: string): number {
   return Number(match[1]);
 }
 
-async function measure(mode: string, sinkUrl: string): Promise<{ main: number; all: number }> {
+interface Counted {
+  /** Per counted request, on the main thread / on all threads. */
+  main: number;
+  all: number;
+  /** The same, less what the server did in an idle window as long as the counted one. */
+  mainBusy: number;
+}
+
+/** Sum of the `totals:` of the dump files of dump `n` (one per thread), and the main thread's. */
+function dump(name: string, n: number): { main: number; all: number } {
+  const files = readdirSync(outDir).filter((file) => file.startsWith(`${name}.${n}-`));
+  return {
+    main: totals(join(outDir, `${name}.${n}-01`)),
+    all: files.reduce((sum, file) => sum + totals(join(outDir, file)), 0),
+  };
+}
+
+async function measure(mode: string, sinkUrl: string): Promise<Counted> {
   // `%` starts a callgrind file-name escape (`%p`).
   const name = `${mode.replaceAll("%", "pct")}.out`;
-  const base = join(outDir, name);
   const server = fork(here("./http-overhead-server.js"), [mode, sinkUrl], {
     execPath: "valgrind",
     execArgv: [
@@ -62,7 +79,7 @@ async function measure(mode: string, sinkUrl: string): Promise<{ main: number; a
       "--separate-threads=yes",
       // V8 writes and rewrites machine code in anonymous memory.
       "--smc-check=all-non-file",
-      `--callgrind-out-file=${base}`,
+      `--callgrind-out-file=${join(outDir, name)}`,
       "-q",
       process.execPath,
     ],
@@ -70,27 +87,42 @@ async function measure(mode: string, sinkUrl: string): Promise<{ main: number; a
   });
   const [{ port }] = (await once(server, "message")) as [{ port: number }];
   const url = `http://127.0.0.1:${port}/`;
+  const control = (...args: string[]) =>
+    execFileSync("callgrind_control", [...args, String(server.pid)], { stdio: "ignore" });
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   await load(url, warmup);
-  await new Promise((resolve) => setTimeout(resolve, 2000));
-  const pid = String(server.pid);
-  execFileSync("callgrind_control", ["-i", "on", pid], { stdio: "ignore" });
+  await sleep(2000);
+  // Dump 1: the counted requests, and the time after them in which their spans are exported
+  // (within an export interval, 1 s, of the last one).
+  const started = Date.now();
+  control("-i", "on");
   const answered = await load(url, requests);
-  // The counted requests' spans leave within an export interval (1 s) of the last one.
-  await new Promise((resolve) => setTimeout(resolve, 2500));
-  execFileSync("callgrind_control", ["-i", "off", pid], { stdio: "ignore" });
+  await sleep(2500);
+  control("-i", "off");
+  const windowMs = Date.now() - started;
+  control("-d");
+  // Dump 2: as long again with no requests: the timers' share (export intervals, runtime
+  // metrics), which callgrind's slowdown inflates per request.
+  control("-i", "on");
+  await sleep(windowMs);
+  control("-i", "off");
+  control("-d");
   server.disconnect();
   await once(server, "exit");
-  const threads = readdirSync(outDir).filter((file) => file.startsWith(`${name}-`));
-  const main = totals(`${base}-01`);
-  const all = threads.reduce((sum, file) => sum + totals(join(outDir, file)), 0);
-  return { main: main / answered, all: all / answered };
+  const counted = dump(name, 1);
+  const idle = dump(name, 2);
+  return {
+    main: counted.main / answered,
+    all: counted.all / answered,
+    mainBusy: (counted.main - idle.main) / answered,
+  };
 }
 
 const sink = fork(here("./http-overhead-sink.js"), [], {
   stdio: ["ignore", "inherit", "inherit", "ipc"],
 });
 const [{ port: sinkPort }] = (await once(sink, "message")) as [{ port: number }];
-const results = new Map<string, { main: number; all: number }[]>(modes.map((m) => [m, []]));
+const results = new Map<string, Counted[]>(modes.map((m) => [m, []]));
 try {
   for (let round = 0; round < rounds; round++) {
     for (const mode of modes) {
@@ -114,17 +146,19 @@ function median(values: number[]): number {
 
 const k = (n: number) => `${(n / 1000).toFixed(1)}k`;
 const none = results.get("none");
-const noneMain = none === undefined ? undefined : median(none.map((r) => r.main));
+const noneBusy = none === undefined ? undefined : median(none.map((r) => r.mainBusy));
 console.log(
   `Command: \`node bench/dist/http-instructions.js ${requests} ${warmup} ${rounds}\` (${process.version}; callgrind; ${requests} counted requests after ${warmup} warm-up ones, 8 connections; medians of ${rounds} rounds)`,
 );
 console.log("");
-console.log("| server | instructions/request, main thread (range) | vs none | all threads |");
-console.log("| --- | ---: | ---: | ---: |");
+console.log(
+  "| server | main thread, per request | less the idle window's (range) | vs none | all threads |",
+);
+console.log("| --- | ---: | ---: | ---: | ---: |");
 for (const [mode, runs] of results) {
-  const main = runs.map((r) => r.main);
-  const ratio = noneMain === undefined ? "—" : `${(median(main) / noneMain).toFixed(2)}×`;
+  const busy = runs.map((r) => r.mainBusy);
+  const ratio = noneBusy === undefined ? "—" : `${(median(busy) / noneBusy).toFixed(2)}×`;
   console.log(
-    `| ${mode} | ${k(median(main))} (${k(Math.min(...main))}–${k(Math.max(...main))}) | ${ratio} | ${k(median(runs.map((r) => r.all)))} |`,
+    `| ${mode} | ${k(median(runs.map((r) => r.main)))} | ${k(median(busy))} (${k(Math.min(...busy))}–${k(Math.max(...busy))}) | ${ratio} | ${k(median(runs.map((r) => r.all)))} |`,
   );
 }
