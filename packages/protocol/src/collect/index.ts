@@ -24,5 +24,6 @@ export {
   encodeLog,
   type WireRecord,
 } from "./signals.js";
-export { decodeSpan, encodeSpan } from "./spans.js";
+export { appendToBatch, encodeSpans } from "./span-encoder.js";
+export { decodeSpan } from "./spans.js";
 export { StringInterner, StringTable, StringTableError } from "./strings.js";

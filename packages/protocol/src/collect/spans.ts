@@ -3,21 +3,14 @@ import type { WireAttribute, WireSpan } from "./messages.js";
 import type { StringInterner, StringTable } from "./strings.js";
 
 /**
- * Spans in the collection protocol: `SpanRecord` ↔ collect.proto `Span`, with names, keys and
- * short string values interned in the session's string table, ids as raw bytes, and times as
- * nanosecond offsets from the batch's instant.
+ * Spans in the collection protocol: collect.proto `Span` → `SpanRecord` (span-encoder.ts writes
+ * them), with names, keys and short string values interned in the session's string table, ids
+ * as raw bytes, and times as nanosecond offsets from the batch's instant. The attribute
+ * encoding here also serves events, logs and errors (signals.ts).
  */
 
 const KINDS: SpanKind[] = ["internal", "internal", "server", "client", "producer", "consumer"];
-const KIND_NUMBER: Record<SpanKind, number> = {
-  internal: 1,
-  server: 2,
-  client: 3,
-  producer: 4,
-  consumer: 5,
-};
 const STATUSES: StatusCode[] = ["unset", "ok", "error"];
-const STATUS_NUMBER: Record<StatusCode, number> = { unset: 0, ok: 1, error: 2 };
 const EMPTY = new Uint8Array(0);
 
 /** Lower-case hex (trace or span id) → bytes; `""` → empty. */
@@ -51,60 +44,6 @@ export function encodeAttributes(strings: StringInterner, attributes: Attributes
     out.push(a);
   }
   return out;
-}
-
-/**
- * The wire form of `span`. Strings the table cannot take (full, or long) are sent inline.
- * Never throws for a well-formed record.
- */
-export function encodeSpan(
-  span: SpanRecord,
-  strings: StringInterner,
-  identityId: number,
-  batchTimeUnixNano: bigint,
-): WireSpan {
-  const wire: WireSpan = {
-    traceId: hexBytes(span.traceId),
-    spanId: hexBytes(span.spanId),
-    identityId,
-    kind: KIND_NUMBER[span.kind],
-    startOffsetNs: Number(span.startTimeUnixNano - batchTimeUnixNano),
-    durationNs: Number(span.endTimeUnixNano - span.startTimeUnixNano),
-  };
-  const name = strings.intern(span.name);
-  if (name >= 0) wire.name = name;
-  else wire.inlineName = span.name;
-  if (span.parentSpanId) wire.parentSpanId = hexBytes(span.parentSpanId);
-  if (span.statusCode !== "unset") wire.statusCode = STATUS_NUMBER[span.statusCode];
-  if (span.statusMessage) {
-    const id = strings.intern(span.statusMessage);
-    if (id >= 0) wire.statusMessage = id;
-    else wire.inlineStatusMessage = span.statusMessage;
-  }
-  if (span.traceState) {
-    const id = strings.intern(span.traceState);
-    if (id >= 0) wire.traceState = id;
-    else wire.inlineTraceState = span.traceState;
-  }
-  wire.attributes = encodeAttributes(strings, span.attributes);
-  if (span.events.length > 0) {
-    wire.events = span.events.map((e) => {
-      const id = strings.intern(e.name);
-      return {
-        ...(id >= 0 ? { name: id } : { inlineName: e.name }),
-        timeOffsetNs: Number(e.timeUnixNano - batchTimeUnixNano),
-        attributes: encodeAttributes(strings, e.attributes),
-      };
-    });
-  }
-  if (span.links.length > 0) {
-    wire.links = span.links.map((l) => ({
-      traceId: hexBytes(l.traceId),
-      spanId: hexBytes(l.spanId),
-      attributes: encodeAttributes(strings, l.attributes),
-    }));
-  }
-  return wire;
 }
 
 /** The attributes of {@link encodeAttributes}; throws `StringTableError` on unknown ids. */

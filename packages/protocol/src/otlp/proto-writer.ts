@@ -50,6 +50,24 @@ export class ProtoWriter {
     this.buf[this.pos++] = key;
   }
 
+  /**
+   * A varint field of a number below 2^32 whose field number is below 16 (a one-byte key):
+   * key and value in one bounds check, for the many small fields of spans.
+   */
+  uint32Field(field: number, v: number): void {
+    this.ensure(6);
+    const b = this.buf;
+    let p = this.pos;
+    b[p++] = field << 3;
+    let value = v >>> 0;
+    while (value > 127) {
+      b[p++] = (value & 127) | 128;
+      value >>>= 7;
+    }
+    b[p++] = value;
+    this.pos = p;
+  }
+
   /** An int64 varint (two's complement for negatives: 10 bytes). */
   int64(v: number | bigint): void {
     if (typeof v === "number" && v >= 0 && v <= 0xffffffff) {
@@ -63,6 +81,48 @@ export class ProtoWriter {
       value >>= 7n;
     }
     this.buf[this.pos++] = Number(value);
+  }
+
+  /**
+   * A sint64 varint (zigzag: 0, -1, 1, -2 … → 0, 1, 2, 3 …) of an integer-valued number, as
+   * protobufjs writes a number there (https://protobuf.dev/programming-guides/encoding/#signed-ints):
+   * exact within ±2^53, wrapped modulo 2^64 beyond ±2^63. Never throws.
+   */
+  sint64(v: number): void {
+    if (v >= -0x40000000 && v < 0x40000000) {
+      this.uint32((v << 1) ^ (v >> 31));
+      return;
+    }
+    // Two's complement in two 32-bit halves, then zigzag on the halves.
+    const negative = v < 0;
+    const m = negative ? -v : v;
+    let lo = m >>> 0;
+    let hi = ((m - lo) / 4294967296) >>> 0;
+    if (negative) {
+      hi = ~hi >>> 0;
+      lo = ~lo >>> 0;
+      if (++lo > 0xffffffff) {
+        lo = 0;
+        hi = (hi + 1) >>> 0;
+      }
+    }
+    const sign = hi >> 31;
+    hi = (((hi << 1) | (lo >>> 31)) ^ sign) >>> 0;
+    lo = ((lo << 1) ^ sign) >>> 0;
+    this.ensure(10);
+    const b = this.buf;
+    let p = this.pos;
+    while (hi > 0) {
+      b[p++] = (lo & 127) | 128;
+      lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+      hi >>>= 7;
+    }
+    while (lo > 127) {
+      b[p++] = (lo & 127) | 128;
+      lo >>>= 7;
+    }
+    b[p] = lo;
+    this.pos = p + 1;
   }
 
   fixed64(v: bigint): void {

@@ -1,13 +1,14 @@
 import type { MetricDeclaration } from "@sonde/api";
 import type { Attributes, ErrorRecord, EventRecord, LogRecord, SpanRecord } from "@sonde/protocol";
 import {
+  appendToBatch,
   type Batch,
   type Define,
   encodeClientMessage,
   encodeError,
   encodeEvent,
   encodeLog,
-  encodeSpan,
+  encodeSpans,
   type Identity,
   type MetricDefinition,
   MetricKind,
@@ -172,7 +173,7 @@ export class CollectSession {
     const { events, logs, errors } = signals;
     const count = events.length + logs.length + errors.length;
     if (count === 0) return undefined;
-    const t = BigInt(this.#rebase(nowMs).timeMs) * 1_000_000n;
+    const t = BigInt(nowMs) * 1_000_000n;
     const s = this.#strings;
     return this.#batch(
       {
@@ -189,22 +190,29 @@ export class CollectSession {
   /** The batch of finished spans, with new strings interned. Never throws. */
   spanBatch(spans: readonly SpanRecord[], nowMs = Date.now()): EncodedBatch | undefined {
     if (spans.length === 0) return undefined;
-    const batchTime = BigInt(this.#rebase(nowMs).timeMs) * 1_000_000n;
-    const wire = spans.map((span) => encodeSpan(span, this.#strings, 1, batchTime));
-    return this.#batch({ spans: wire }, nowMs, 0, spans.length);
+    // Written straight to bytes (span-encoder.ts), before #batch takes the strings they added.
+    const fields = encodeSpans(spans, this.#strings, 1, BigInt(nowMs) * 1_000_000n);
+    return this.#batch({}, nowMs, 0, spans.length, fields);
   }
 
-  #rebase(nowMs: number): { timeMs: number; rebase: number } {
-    let rebase = 0;
+  /** The rebase (the new base, ms) a batch at `nowMs` must carry; 0 when the base holds. */
+  #rebase(nowMs: number): number {
     if (nowMs - this.timeBaseMs > MAX_OFFSET_MS || nowMs < this.timeBaseMs - MAX_OFFSET_MS) {
       this.timeBaseMs = nowMs;
-      rebase = nowMs;
+      return nowMs;
     }
-    return { timeMs: nowMs, rebase };
+    return 0;
   }
 
-  #batch(body: Batch, nowMs: number, samples: number, records: number): EncodedBatch {
-    const { rebase } = this.#rebase(nowMs);
+  /** `body` with the batch's envelope; `fields`: more encoded `Batch` fields (spans). */
+  #batch(
+    body: Batch,
+    nowMs: number,
+    samples: number,
+    records: number,
+    fields?: Uint8Array,
+  ): EncodedBatch {
+    const rebase = this.#rebase(nowMs);
     const seq = this.#nextSeq++;
     const define: Define = {};
     const { first, strings } = this.#strings.takeNew();
@@ -224,7 +232,8 @@ export class CollectSession {
         define.strings || define.identities || define.metrics || define.series ? define : undefined,
     };
     if (rebase !== 0) batch.rebaseUnixMs = rebase;
-    return { seq, bytes: encodeClientMessage({ batch }), samples, records };
+    const bytes = encodeClientMessage({ batch });
+    return { seq, bytes: fields ? appendToBatch(bytes, fields) : bytes, samples, records };
   }
 
   #metric(
