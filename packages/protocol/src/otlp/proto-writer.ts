@@ -187,10 +187,12 @@ export class ProtoWriter {
     const n = h.length >>> 1;
     this.ensure(n + 1);
     const b = this.buf;
-    b[this.pos++] = n;
+    let p = this.pos;
+    b[p++] = n;
     for (let i = 0; i < n; i++) {
-      b[this.pos++] = (HEX[h.charCodeAt(2 * i)] << 4) | HEX[h.charCodeAt(2 * i + 1)];
+      b[p++] = (HEX[h.charCodeAt(2 * i)] << 4) | HEX[h.charCodeAt(2 * i + 1)];
     }
+    this.pos = p;
   }
 
   /**
