@@ -10,6 +10,7 @@ import {
   type Tracer,
   trace,
 } from "@sonde/api";
+import { SdkSpan } from "../trace/span.js";
 import { setEmitContext } from "./emit-context.js";
 import { methodName, serverAttributes } from "./http-attributes.js";
 import { rawHeadersGetter } from "./raw-headers.js";
@@ -34,21 +35,17 @@ export function setHttpRoute(route: string): void {
   request.span.setAttribute("http.route", route).updateName(`${request.method} ${route}`);
 }
 
-const SERVER_SPAN = Symbol("sonde.http.server_span");
-
-type Traced = { [SERVER_SPAN]?: Span };
-
 /**
- * Ends the server span of `response` on its `close` event (emitted once the response is sent
- * or the connection is lost), with the status code; the `beforeEmit` hook of the response's
- * emit patch, so that no listener is added per response. Never throws.
+ * Ends the server span of a response on its `close` event (emitted once the response is sent
+ * or the connection is lost), with the status code; the `onClose` hook of the response's emit
+ * patch, so that no listener is added per response: the span is found in the response's
+ * context (`ctx`). Ending it again on a second `close` changes nothing. Never throws.
  */
-export function endServerSpanOnClose(target: object, event: string | symbol): void {
-  if (event !== "close") return;
-  const response = target as ServerResponse & Traced;
-  const span = response[SERVER_SPAN];
-  if (span === undefined) return;
-  response[SERVER_SPAN] = undefined;
+export function endServerSpanOnClose(target: object, ctx: Context): void {
+  const request = ctx.getValue(SERVER_REQUEST) as ServerRequest | undefined;
+  if (request === undefined) return;
+  const response = target as ServerResponse;
+  const span = request.span;
   try {
     if (response.headersSent) {
       span.setAttribute("http.response.status_code", response.statusCode);
@@ -66,12 +63,13 @@ export function endServerSpanOnClose(target: object, event: string | symbol): vo
 /**
  * Starts the server span of a request, continuing an incoming `traceparent`, and returns the
  * context to run the handlers in (so their spans and outgoing requests become its children).
+ * Attributes are computed only for a recording span, and handed over without a copy.
  */
 function startServerSpan(
   tracer: Tracer,
   request: IncomingMessage,
   response: ServerResponse,
-): { span: Span; active: Context } {
+): Context {
   // A server span starts from the incoming request alone, not from whatever context the
   // listening socket happened to be created in.
   const incoming = propagation.extract(request.rawHeaders, rawHeadersGetter, ROOT_CONTEXT);
@@ -79,39 +77,44 @@ function startServerSpan(
   const span = tracer.startSpan(method, {
     kind: "server",
     parent: trace.getSpan(incoming) ?? null,
-    attributes: serverAttributes(request),
   });
-  (response as ServerResponse & Traced)[SERVER_SPAN] = span;
-  const active = trace.setSpan(incoming, span).setValue(SERVER_REQUEST, { span, method });
+  if (span instanceof SdkSpan) {
+    if (span.sampled) span.adoptAttributes(serverAttributes(request));
+  } else if (span.isRecording()) {
+    span.setAttributes(serverAttributes(request));
+  }
+  const serving: ServerRequest = { span, method };
+  const active = trace.setSpan(incoming, span).setValue(SERVER_REQUEST, serving);
   setEmitContext(request, active);
   setEmitContext(response, active);
-  return { span, active };
+  return active;
 }
 
-/** Runs the `request` listeners under the server span; a synchronous throw is recorded. */
+/**
+ * Runs the `request` listeners (`emit`) under a new server span; a synchronous throw is
+ * recorded on the span.
+ */
 function emitTraced(
   tracer: Tracer,
   request: IncomingMessage,
   response: ServerResponse,
   emit: () => boolean,
 ): boolean {
-  let started: { span: Span; active: Context };
+  let active: Context;
   try {
-    started = startServerSpan(tracer, request, response);
+    active = startServerSpan(tracer, request, response);
   } catch (error) {
     diag.report({ code: "internal_error", message: "tracing an HTTP request failed", error });
     return emit();
   }
-  return context.with(started.active, () => {
-    try {
-      return emit();
-    } catch (error) {
-      started.span
-        .recordException(error)
-        .setStatus("error", error instanceof Error ? error.message : String(error));
-      throw error;
-    }
-  });
+  try {
+    return context.with(active, emit);
+  } catch (error) {
+    (active.getValue(SERVER_REQUEST) as ServerRequest).span
+      .recordException(error)
+      .setStatus("error", error instanceof Error ? error.message : String(error));
+    throw error;
+  }
 }
 
 /**
@@ -127,10 +130,21 @@ export function patchServerEmit(prototype: Server, tracer: Tracer): () => void {
   const original = prototype.emit;
   const emit = original as (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
   let enabled = true;
-  const patched = function (this: Server, event: string | symbol, ...args: unknown[]): boolean {
-    if (!enabled || event !== "request") return emit.call(this, event, ...args);
-    const [request, response] = args as [IncomingMessage, ServerResponse];
-    return emitTraced(tracer, request, response, () => emit.call(this, event, ...args));
+  // Arguments forwarded with `apply(this, arguments)`, without the array of rest parameters.
+  const patched = function (this: Server, event: string | symbol, a?: unknown, b?: unknown) {
+    // biome-ignore lint/complexity/noArguments: the exact arity, without an array per emit
+    const arity = arguments.length;
+    if (event === "request" && enabled) {
+      const request = a as IncomingMessage;
+      const response = b as ServerResponse;
+      if (arity === 3)
+        return emitTraced(tracer, request, response, () => emit.call(this, event, a, b));
+      // biome-ignore lint/complexity/noArguments: rare (Node emits `request` with 2 arguments)
+      const args: unknown[] = Array.prototype.slice.call(arguments, 1);
+      return emitTraced(tracer, request, response, () => emit.call(this, event, ...args));
+    }
+    // biome-ignore lint/complexity/noArguments: forwards them as given, without copying them
+    return emit.apply(this, arguments as unknown as Parameters<typeof emit>);
   };
   prototype.emit = patched as Server["emit"];
   return () => {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { EventEmitter } from "node:events";
 import http, {
   type ClientRequest,
   createServer,
@@ -10,10 +11,11 @@ import https from "node:https";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
 import { after, before, beforeEach, test } from "node:test";
-import { trace } from "@sonde/api";
+import { context, createContextKey, ROOT_CONTEXT, trace } from "@sonde/api";
 import type { SpanRecord } from "@sonde/protocol";
 import { InMemoryExporter } from "../export/memory.js";
 import { type SondeHandle, startSonde } from "../start.js";
+import { patchEmitContext, setEmitContext } from "./emit-context.js";
 import { HTTP_SCOPE } from "./http.js";
 import { setHttpRoute } from "./http-server.js";
 
@@ -286,6 +288,76 @@ test("incoming headers are read whatever their case; a duplicated traceparent is
   const fresh = only(await httpSpans(1), "server");
   assert.notEqual(fresh.traceId, traceId);
   assert.equal(fresh.parentSpanId, "");
+});
+
+test("requests on one keep-alive connection each get their own host, status and client", async () => {
+  const socket = net.connect(port, "127.0.0.1");
+  const get = (path: string, host: string, last = false) =>
+    `GET ${path} HTTP/1.1\r\nHost: ${host}\r\n${last ? "Connection: close\r\n" : ""}\r\n`;
+  socket.write(
+    get("/status/201", "a.test:8080") +
+      get("/status/404", "b.test") +
+      get("/status/503", "bad:80x") + // not a port: the socket's own address instead
+      get("/status/202", "a.test:8080", true),
+  );
+  socket.resume();
+  await new Promise((resolve) => socket.on("close", resolve));
+  const servers = (await httpSpans(4)).filter((span) => span.kind === "server");
+  const byStatus = new Map(
+    servers.map((span) => [span.attributes["http.response.status_code"], span]),
+  );
+  assert.equal(byStatus.size, 4);
+  const expected: [number, string, number, string][] = [
+    [201, "a.test", 8080, "unset"],
+    [404, "b.test", 80, "unset"],
+    [503, "127.0.0.1", port, "error"],
+    [202, "a.test", 8080, "unset"],
+  ];
+  for (const [status, address, serverPort, statusCode] of expected) {
+    const span = byStatus.get(status);
+    assert.ok(span, `a server span with status ${status}`);
+    assert.equal(span.attributes["server.address"], address);
+    assert.equal(span.attributes["server.port"], serverPort);
+    assert.equal(span.attributes["client.address"], "127.0.0.1");
+    assert.equal(span.attributes["url.path"], `/status/${status}`);
+    assert.equal(span.statusCode, statusCode);
+  }
+});
+
+test("patched emitters pass every argument as given, in the object's context", () => {
+  class Emitter extends EventEmitter {}
+  const key = createContextKey("emit-test");
+  let closed: unknown;
+  const undo = patchEmitContext(Emitter.prototype, (_target, ctx) => {
+    closed = ctx.getValue(key);
+  });
+  try {
+    const emitter = new Emitter();
+    setEmitContext(emitter, ROOT_CONTEXT.setValue(key, "mine"));
+    const seen: [unknown[], unknown][] = [];
+    emitter.on("event", (...args: unknown[]) => {
+      seen.push([args, context.active().getValue(key)]);
+    });
+    emitter.emit("event");
+    emitter.emit("event", undefined);
+    emitter.emit("event", 1, 2);
+    emitter.emit("event", 1, 2, 3, 4);
+    assert.deepEqual(seen, [
+      [[], "mine"],
+      [[undefined], "mine"],
+      [[1, 2], "mine"],
+      [[1, 2, 3, 4], "mine"],
+    ]);
+    assert.equal(emitter.emit("close"), false, "no listener");
+    assert.equal(closed, "mine");
+    // Objects without a context emit as before.
+    const plain = new Emitter();
+    plain.on("event", () => seen.push([[], context.active().getValue(key)]));
+    assert.equal(plain.emit("event"), true);
+    assert.deepEqual(seen.at(-1), [[], undefined]);
+  } finally {
+    undo();
+  }
 });
 
 test("a socket error ends the client span with error status; the caller still sees it", async () => {

@@ -6,7 +6,15 @@ import type { TextMapGetter } from "@sonde/api";
 // HTTP overhead benchmark). Names are compared case-insensitively, length first.
 
 function matches(name: string, key: string): boolean {
-  return name.length === key.length && (name === key || name.toLowerCase() === key);
+  if (name.length !== key.length) return false;
+  if (name === key) return true;
+  // ASCII letter by letter: `toLowerCase` made a string per header of the same length
+  // (measured). `key` is lower-case, so only A-Z in `name` need folding.
+  for (let i = 0; i < key.length; i++) {
+    const code = name.charCodeAt(i);
+    if ((code >= 65 && code <= 90 ? code + 32 : code) !== key.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** The first value of header `key` (lower-case), as `request.headers` keeps for `host`. */

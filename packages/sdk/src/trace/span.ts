@@ -194,6 +194,24 @@ export class SdkSpan implements Span, SpanRecord {
     return this;
   }
 
+  /**
+   * Takes `attributes` as the span's attributes without copying them: for objects the SDK
+   * built itself (instrumentation), of valid values only (as {@link sanitize} returns them),
+   * that nobody changes afterwards. Copies them like {@link setAttributes} when the span has
+   * attributes already or they exceed the limit. Measured on the HTTP server span: copying
+   * 8 attributes key by key (megamorphic keyed loads and stores) cost ~2.5k instructions.
+   */
+  adoptAttributes(attributes: Attributes): this {
+    if (!this.sampled || this.#ended) return this;
+    const count = Object.keys(attributes).length;
+    if (this.#attributes !== undefined || count > SPAN_LIMITS.attributes) {
+      return this.setAttributes(attributes);
+    }
+    this.#attributes = attributes as Record<string, AttrValue>;
+    this.#attributeCalls = count;
+    return this;
+  }
+
   addEvent(name: string, attributes?: Attributes, timeUnixNano?: bigint): this {
     if (!this.sampled || this.#ended) return this;
     this.#events ??= [];
