@@ -8,6 +8,8 @@ const VALUES_PER_KEY = 4;
 const MISS_LIMIT = 16;
 // Keys remembered at most; further keys are encoded every time.
 const MAX_KEYS = 1024;
+// Longer encodings are not kept (rarely repeated; bounds the cache to ~1 MiB).
+const MAX_BYTES = 256;
 
 interface Entry {
   values: AttrValue[];
@@ -46,6 +48,7 @@ export class KeyValueCache {
   put(key: string, value: AttrValue, buf: Uint8Array, start: number, end: number): void {
     const type = typeof value;
     if (type !== "string" && type !== "number" && type !== "boolean") return;
+    if (end - start > MAX_BYTES) return;
     let entry = this.#entries.get(key);
     if (entry === undefined) {
       if (this.#entries.size >= MAX_KEYS) return;
