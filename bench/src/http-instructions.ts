@@ -25,7 +25,9 @@ import { fileURLToPath } from "node:url";
 const requests = Number(process.argv[2] ?? 5000);
 const warmup = Number(process.argv[3] ?? 20000);
 const rounds = Number(process.argv[4] ?? 3);
-const modes = (process.argv[5] ?? "none,als,sonde-noop,sonde,sonde-10%,otel").split(",");
+const modes = (process.argv[5] ?? "none,als,sonde-noop,sonde,sonde-10%,sonde-collect,otel").split(
+  ",",
+);
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const AUTOCANNON = createRequire(import.meta.url).resolve("autocannon/autocannon.js");
 const outDir = join(tmpdir(), `sonde-http-instructions-${process.pid}`);
@@ -68,10 +70,10 @@ function dump(name: string, n: number): { main: number; all: number } {
   };
 }
 
-async function measure(mode: string, sinkUrl: string): Promise<Counted> {
+async function measure(mode: string, sinkAddress: string): Promise<Counted> {
   // `%` starts a callgrind file-name escape (`%p`).
   const name = `${mode.replaceAll("%", "pct")}.out`;
-  const server = fork(here("./http-overhead-server.js"), [mode, sinkUrl], {
+  const server = fork(here("./http-overhead-server.js"), [mode, sinkAddress], {
     execPath: "valgrind",
     execArgv: [
       "--tool=callgrind",
@@ -118,15 +120,24 @@ async function measure(mode: string, sinkUrl: string): Promise<Counted> {
   };
 }
 
-const sink = fork(here("./http-overhead-sink.js"), [], {
-  stdio: ["ignore", "inherit", "inherit", "ipc"],
-});
-const [{ port: sinkPort }] = (await once(sink, "message")) as [{ port: number }];
+/** Forks a sink; resolves with it and its port. */
+async function startSink(script: string) {
+  const child = fork(here(script), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const [{ port }] = (await once(child, "message")) as [{ port: number }];
+  return { child, port };
+}
+const otlpSink = await startSink("./http-overhead-sink.js");
+const collectSink = await startSink("./http-overhead-collect-sink.js");
 const results = new Map<string, Counted[]>(modes.map((m) => [m, []]));
 try {
   for (let round = 0; round < rounds; round++) {
     for (const mode of modes) {
-      const result = await measure(mode, `http://127.0.0.1:${sinkPort}`);
+      const result = await measure(
+        mode,
+        mode === "sonde-collect"
+          ? `127.0.0.1:${collectSink.port}`
+          : `http://127.0.0.1:${otlpSink.port}`,
+      );
       results.get(mode)?.push(result);
       console.error(
         `round ${round + 1} ${mode}: ${Math.round(result.main)} instructions/request (main thread)`,
@@ -134,7 +145,8 @@ try {
     }
   }
 } finally {
-  sink.disconnect();
+  otlpSink.child.disconnect();
+  collectSink.child.disconnect();
   rmSync(outDir, { recursive: true, force: true });
 }
 

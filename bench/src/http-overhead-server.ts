@@ -1,9 +1,11 @@
 // The server of the HTTP overhead benchmark, run as a child process:
-//   node http-overhead-server.js <none|als|sonde|sonde-10%|sonde-noop|otel> <OTLP endpoint>
+//   node http-overhead-server.js <none|als|sonde|sonde-10%|sonde-collect|sonde-noop|otel> <sink>
+// (<sink>: the OTLP endpoint, or for sonde-collect the collector's host:port)
 // A minimal node:http server answering "hello world": bare; with only an AsyncLocalStorage
 // context per request (`als`: what any AsyncLocalStorage-based tracer pays before its first
 // span); with Sonde (`startSonde`, all defaults, exporting OTLP/HTTP; `sonde-10%`: the same
-// sampling 10% of traces by trace id; or with a no-op exporter) or with
+// sampling 10% of traces by trace id; `sonde-collect`: exporting over the Sonde collection
+// protocol instead, `startSonde`'s default without an endpoint; or with a no-op exporter) or with
 // @opentelemetry/sdk-node + instrumentation-http exporting OTLP/HTTP protobuf.
 // IPC: sends { port } once listening; "cpu" → { cpuMicros }.
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -21,6 +23,9 @@ async function instrument(): Promise<void> {
     const { parentBasedSampler, startSonde, traceIdRatioSampler } = await import("@sonde/sdk");
     const sampler = parentBasedSampler({ root: traceIdRatioSampler(0.1) });
     startSonde({ serviceName: "bench-http", endpoint, sampler });
+  } else if (mode === "sonde-collect") {
+    const { startSonde } = await import("@sonde/sdk");
+    startSonde({ serviceName: "bench-http", collector: endpoint });
   } else if (mode === "sonde-noop") {
     // Spans recorded and handed to an exporter that drops them: no encoding, no sending.
     const { startSonde } = await import("@sonde/sdk");

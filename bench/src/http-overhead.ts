@@ -4,7 +4,9 @@
 // defaults, export on; "sonde-10%": the same sampling 10% of traces, span metrics still exact;
 // "sonde-noop": all spans recorded, handed to an exporter that drops them, to show what export costs)
 // and with @opentelemetry/sdk-node + instrumentation-http exporting OTLP ("otel"); both export
-// OTLP/HTTP protobuf to the same sink process, which decodes and counts the spans. autocannon
+// OTLP/HTTP protobuf to the same sink process, which decodes and counts the spans. "sonde-collect"
+// exports over the Sonde collection protocol (startSonde's default without an endpoint: one gRPC
+// stream) to a sink that acknowledges every batch and counts its spans. autocannon
 // loads the server from another process. Modes alternate within each round (A/B, same run; the
 // order rotates each round); each run gets a fresh server and a warm-up. Reported (medians
 // across rounds): throughput, its loss against "none", server CPU per request
@@ -19,7 +21,7 @@ const seconds = Number(process.argv[2] ?? 5);
 const rounds = Number(process.argv[3] ?? 5);
 const connections = Number(process.argv[4] ?? 32);
 const WARMUP_SECONDS = 2;
-const MODES = ["none", "als", "sonde", "sonde-10%", "sonde-noop", "otel"] as const;
+const MODES = ["none", "als", "sonde", "sonde-10%", "sonde-collect", "sonde-noop", "otel"] as const;
 type Mode = (typeof MODES)[number];
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -74,23 +76,29 @@ interface Run {
   spansPerRequest: number;
 }
 
-async function measure(mode: Mode, sink: ChildProcess, sinkUrl: string): Promise<Run> {
+interface Sink {
+  child: ChildProcess;
+  /** What the server is given: the OTLP endpoint or the collector's address. */
+  address: string;
+}
+
+async function measure(mode: Mode, sink: Sink): Promise<Run> {
   const { child, first } = await start<{ port: number }>("./http-overhead-server.js", [
     mode,
-    sinkUrl,
+    sink.address,
   ]);
   try {
     const url = `http://127.0.0.1:${first.port}/`;
     await load(url, WARMUP_SECONDS);
     // Let the warm-up's spans leave before counting.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    await ask(sink, "count");
+    await ask(sink.child, "count");
     const before = await ask<{ cpuMicros: number }>(child, "cpu");
     const requests = await load(url, seconds);
     const after = await ask<{ cpuMicros: number }>(child, "cpu");
     // Spans of the window still queued (up to one export interval) arrive here.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const { spans } = await ask<{ spans: number }>(sink, "count");
+    const { spans } = await ask<{ spans: number }>(sink.child, "count");
     return {
       requestsPerSecond: requests / seconds,
       cpuMicrosPerRequest: (after.cpuMicros - before.cpuMicros) / requests,
@@ -109,15 +117,17 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-const { child: sink, first } = await start<{ port: number }>("./http-overhead-sink.js", []);
-const sinkUrl = `http://127.0.0.1:${first.port}`;
+const otlp = await start<{ port: number }>("./http-overhead-sink.js", []);
+const collect = await start<{ port: number }>("./http-overhead-collect-sink.js", []);
+const otlpSink: Sink = { child: otlp.child, address: `http://127.0.0.1:${otlp.first.port}` };
+const collectSink: Sink = { child: collect.child, address: `127.0.0.1:${collect.first.port}` };
 const runs = new Map<Mode, Run[]>(MODES.map((mode) => [mode, []]));
 try {
   for (let round = 0; round < rounds; round++) {
     // Rotate the order each round so no mode always runs first (or last) on a warm machine.
     const order = MODES.map((_, i) => MODES[(i + round) % MODES.length]);
     for (const mode of order) {
-      const run = await measure(mode, sink, sinkUrl);
+      const run = await measure(mode, mode === "sonde-collect" ? collectSink : otlpSink);
       runs.get(mode)?.push(run);
       console.error(
         `round ${round + 1} ${mode}: ${run.requestsPerSecond.toFixed(0)} req/s, ` +
@@ -126,7 +136,8 @@ try {
     }
   }
 } finally {
-  sink.disconnect();
+  otlp.child.disconnect();
+  collect.child.disconnect();
 }
 
 // Ratios are taken per round (each mode against the bare server of the same round), then the

@@ -198,6 +198,9 @@ test("the span encoder handles long and non-ASCII strings, negative ints and lar
   const spans = Array.from({ length: 3000 }, (_, i) => ({
     ...batch.spans[0],
     spanId: (i + 1).toString(16).padStart(16, "0"),
+    // Times differing in both 32-bit halves, written before and after the buffer grows.
+    startTimeUnixNano: 1_700_000_000_123_456_789n + BigInt(i) * 4_294_967_311n,
+    endTimeUnixNano: 1_700_000_000_223_456_789n + BigInt(i) * 4_294_967_311n,
     name: i % 50 === 7 ? long : `op-${i}`,
     attributes: {
       n: -i - 1,

