@@ -6,9 +6,14 @@
 // sequence number is read straight from its bytes (ClientMessage.batch = 3, Batch.seq = 1), and
 // whole messages are decoded on "count".
 // IPC: sends { port } once listening; "count" → { spans } received since the last "count".
-import { Server, ServerCredentials, type ServerDuplexStream } from "@grpc/grpc-js";
 import {
-  COLLECT_METHOD,
+  Server,
+  ServerCredentials,
+  type ServerDuplexStream,
+  type ServiceDefinition,
+} from "@grpc/grpc-js";
+import {
+  COLLECT_SERVICE,
   DEFAULT_POLICY,
   decodeClientMessage,
   encodeServerMessage,
@@ -71,21 +76,7 @@ const handler = (stream: ServerDuplexStream<Buffer, Buffer>) => {
 };
 
 const server = new Server();
-server.addService(
-  {
-    Collect: {
-      path: COLLECT_METHOD,
-      requestStream: true,
-      responseStream: true,
-      requestSerialize: (b: Buffer) => b,
-      requestDeserialize: (b: Buffer) => b,
-      responseSerialize: (b: Buffer) => b,
-      responseDeserialize: (b: Buffer) => b,
-      originalName: "Collect",
-    },
-  },
-  { Collect: handler },
-);
+server.addService(COLLECT_SERVICE as ServiceDefinition, { Collect: handler });
 server.bindAsync("127.0.0.1:0", ServerCredentials.createInsecure(), (error, port) => {
   if (error) throw error;
   process.send?.({ port });

@@ -8,6 +8,7 @@ import type { ResourceSpansRecord } from "@sonde/protocol";
 import {
   type Batch,
   type ClientMessage,
+  COLLECT_SERVICE,
   decodeClientMessage,
   encodeServerMessage,
   type Policy,
@@ -287,20 +288,7 @@ export function registerCollectService(
       .catch(fail);
   }
 
-  server.addService(
-    {
-      Collect: {
-        path: "/sonde.collect.v1.Collection/Collect",
-        requestStream: true,
-        responseStream: true,
-        requestSerialize: (b: Buffer) => b,
-        requestDeserialize: (b: Buffer) => b,
-        responseSerialize: (b: Buffer) => b,
-        responseDeserialize: (b: Buffer) => b,
-      },
-    } as ServiceDefinition,
-    { Collect: handler },
-  );
+  server.addService(COLLECT_SERVICE as ServiceDefinition, { Collect: handler });
 
   return {
     setPolicy(next: Policy) {

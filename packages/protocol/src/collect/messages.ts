@@ -42,6 +42,26 @@ export const ValueType: V1["ValueType"] = v1.ValueType;
 /** The fully qualified gRPC method: `/sonde.collect.v1.Collection/Collect`. */
 export const COLLECT_METHOD = "/sonde.collect.v1.Collection/Collect";
 
+const asIs = (bytes: Buffer) => bytes;
+
+/**
+ * The Collection service for a gRPC server (`@grpc/grpc-js` `Server.addService`, as a
+ * `ServiceDefinition`): its one bidirectional streaming method, `Collect`, with messages passed
+ * as raw protobuf bytes (decode them with {@link decodeClientMessage}).
+ */
+export const COLLECT_SERVICE = {
+  Collect: {
+    path: COLLECT_METHOD,
+    requestStream: true,
+    responseStream: true,
+    requestSerialize: asIs,
+    requestDeserialize: asIs,
+    responseSerialize: asIs,
+    responseDeserialize: asIs,
+    originalName: "Collect",
+  },
+} as const;
+
 /** Encodes a client message to protobuf bytes. Throws only on values of the wrong JS type. */
 export function encodeClientMessage(message: ClientMessage): Uint8Array {
   return v1.ClientMessage.encode(message).finish();
