@@ -25,9 +25,9 @@ import { fileURLToPath } from "node:url";
 const requests = Number(process.argv[2] ?? 5000);
 const warmup = Number(process.argv[3] ?? 20000);
 const rounds = Number(process.argv[4] ?? 3);
-const modes = (process.argv[5] ?? "none,als,sonde-noop,sonde,sonde-10%,sonde-collect,otel").split(
-  ",",
-);
+const modes = (
+  process.argv[5] ?? "none,als,floor,sonde-noop,sonde,sonde-10%,sonde-collect,otel"
+).split(",");
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const AUTOCANNON = createRequire(import.meta.url).resolve("autocannon/autocannon.js");
 const outDir = join(tmpdir(), `sonde-http-instructions-${process.pid}`);

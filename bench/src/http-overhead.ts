@@ -1,16 +1,21 @@
 // End-to-end overhead of tracing on an HTTP server under load. A minimal node:http server runs
-// in a child process bare ("none"), with only an AsyncLocalStorage context per request ("als":
-// the floor of any AsyncLocalStorage-based tracer), with Sonde ("sonde": startSonde, all
-// defaults, export on; "sonde-10%": the same sampling 10% of traces, span metrics still exact;
-// "sonde-noop": all spans recorded, handed to an exporter that drops them, to show what export costs)
-// and with @opentelemetry/sdk-node + instrumentation-http exporting OTLP ("otel"); both export
-// OTLP/HTTP protobuf to the same sink process, which decodes and counts the spans. "sonde-collect"
-// exports over the Sonde collection protocol (startSonde's default without an endpoint: one gRPC
-// stream) to a sink that acknowledges every batch and counts its spans. autocannon
-// loads the server from another process. Modes alternate within each round (A/B, same run; the
-// order rotates each round); each run gets a fresh server and a warm-up. Reported (medians
-// across rounds): throughput, its loss against "none", server CPU per request
-// (process.cpuUsage over the measured window) and spans exported per request.
+// in a child process:
+// - "none": bare;
+// - "als": with only an AsyncLocalStorage context per request (what any AsyncLocalStorage-based
+//   tracer pays before its first span);
+// - "floor": with a minimal tracer written inline, the least any in-process tracer recording
+//   every request does (a span per request in an AsyncLocalStorage context; no export);
+// - "sonde": startSonde, all defaults, export on; "sonde-10%": the same sampling 10% of traces
+//   (span metrics still exact); "sonde-noop": all spans recorded, handed to an exporter that
+//   drops them, to show what export costs; "sonde-collect": exporting over the Sonde collection
+//   protocol (startSonde's default without an endpoint: one gRPC stream) to a sink that
+//   acknowledges every batch and counts its spans;
+// - "otel": @opentelemetry/sdk-node + instrumentation-http.
+// "sonde" and "otel" export OTLP/HTTP protobuf to the same sink process, which decodes and
+// counts the spans. autocannon loads the server from another process. Modes alternate within
+// each round (A/B, same run; the order rotates each round); each run gets a fresh server and a
+// warm-up. Reported (medians across rounds): throughput, its loss against "none", server CPU
+// per request (process.cpuUsage over the measured window) and spans exported per request.
 // Usage: node bench/dist/http-overhead.js [seconds=5] [rounds=5] [connections=32]
 import { type ChildProcess, fork, spawn } from "node:child_process";
 import { once } from "node:events";
@@ -21,7 +26,16 @@ const seconds = Number(process.argv[2] ?? 5);
 const rounds = Number(process.argv[3] ?? 5);
 const connections = Number(process.argv[4] ?? 32);
 const WARMUP_SECONDS = 2;
-const MODES = ["none", "als", "sonde", "sonde-10%", "sonde-collect", "sonde-noop", "otel"] as const;
+const MODES = [
+  "none",
+  "als",
+  "floor",
+  "sonde",
+  "sonde-10%",
+  "sonde-collect",
+  "sonde-noop",
+  "otel",
+] as const;
 type Mode = (typeof MODES)[number];
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -140,22 +154,26 @@ try {
   collect.child.disconnect();
 }
 
-// Ratios are taken per round (each mode against the bare server of the same round), then the
-// median across rounds: the machine's speed drifts between rounds more than within one.
+// Ratios are taken per round (each mode against the bare server and the floor tracer of the
+// same round), then the median across rounds: the machine's speed drifts between rounds more
+// than within one.
 const base = runs.get("none") as Run[];
+const floor = runs.get("floor") as Run[];
 console.log(
-  `| server | req/s | throughput loss | server CPU µs/req | CPU vs none | spans exported/req |`,
+  "| server | req/s | throughput loss | server CPU µs/req | CPU vs none | CPU vs floor | spans exported/req |",
 );
-console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const mode of MODES) {
   const list = runs.get(mode) as Run[];
   const rps = median(list.map((run) => run.requestsPerSecond));
   const cpu = median(list.map((run) => run.cpuMicrosPerRequest));
   const spans = median(list.map((run) => run.spansPerRequest));
   const loss = median(list.map((run, i) => 1 - run.requestsPerSecond / base[i].requestsPerSecond));
-  const ratio = median(list.map((run, i) => run.cpuMicrosPerRequest / base[i].cpuMicrosPerRequest));
+  const cpuRatio = (against: Run[]) =>
+    median(list.map((run, i) => run.cpuMicrosPerRequest / against[i].cpuMicrosPerRequest));
   console.log(
     `| ${mode} | ${rps.toFixed(0)} | ${mode === "none" ? "—" : `${(loss * 100).toFixed(1)}%`} | ` +
-      `${cpu.toFixed(1)} | ${ratio.toFixed(2)}× | ${spans.toFixed(2)} |`,
+      `${cpu.toFixed(1)} | ${cpuRatio(base).toFixed(2)}× | ${cpuRatio(floor).toFixed(2)}× | ` +
+      `${spans.toFixed(2)} |`,
   );
 }
