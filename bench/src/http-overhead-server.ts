@@ -3,7 +3,7 @@
 // (<sink>: the OTLP endpoint, or for sonde-collect the collector's host:port)
 // A minimal node:http server answering "hello world": bare; with only an AsyncLocalStorage
 // context per request (`als`: what any AsyncLocalStorage-based tracer pays before its first
-// span); `floor`: the least any in-process tracer does per request, written inline (below);
+// span); `floor`: about the least an in-process tracer does per request, written inline (below);
 // with Sonde (`startSonde`, all defaults, exporting OTLP/HTTP; `sonde-10%`: the same
 // sampling 10% of traces by trace id; `sonde-collect`: exporting over the Sonde collection
 // protocol instead, `startSonde`'s default without an endpoint; or with a no-op exporter) or with
@@ -65,7 +65,8 @@ const storage = new AsyncLocalStorage<object>();
 // random W3C ids, start and end times, four attributes and the status code, active in an
 // AsyncLocalStorage context while the handler runs, ended on the response's `close` and kept
 // in a batch of 512. No propagation, no context for the request's and response's events, no
-// span metrics, no export: what it costs is what no AsyncLocalStorage-based tracer can avoid.
+// span metrics, no export: about what no AsyncLocalStorage-based tracer can avoid (one could
+// still save the `close` listener per response, as Sonde does with a patch of `emit`).
 let idHex = "";
 let idAt = 0;
 function randomId(length: number): string {

@@ -3,8 +3,8 @@
 // - "none": bare;
 // - "als": with only an AsyncLocalStorage context per request (what any AsyncLocalStorage-based
 //   tracer pays before its first span);
-// - "floor": with a minimal tracer written inline, the least any in-process tracer recording
-//   every request does (a span per request in an AsyncLocalStorage context; no export);
+// - "floor": with a minimal tracer written inline, about the least an in-process tracer recording
+//   every request can do (a span per request in an AsyncLocalStorage context; no export);
 // - "sonde": startSonde, all defaults, export on; "sonde-10%": the same sampling 10% of traces
 //   (span metrics still exact); "sonde-noop": all spans recorded, handed to an exporter that
 //   drops them, to show what export costs; "sonde-collect": exporting over the Sonde collection
