@@ -61,7 +61,7 @@ const handle = (_req: IncomingMessage, res: ServerResponse) => {
 };
 const storage = new AsyncLocalStorage<object>();
 
-// `floor`: a minimal tracer, the least a tracer recording every request must do: a span with
+// `floor`: a minimal tracer, about the least one recording every request can do: a span with
 // random W3C ids, start and end times, four attributes and the status code, active in an
 // AsyncLocalStorage context while the handler runs, ended on the response's `close` and kept
 // in a batch of 512. No propagation, no context for the request's and response's events, no
